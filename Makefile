@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kmap-local: kmap_local_page() for i386 on Linux 5.10, as a git am-able
+# patch series, and the tools that build, boot, test and mail it.
+# See README.md. Work files go to $(WORK) (default .work/).
+
+WORK ?= $(CURDIR)/.work
+export WORK KDIR BASE FORCE
+
+CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
+CONFIG ?= i386-smp-debug
+
+.PHONY: help deps base tree export build test-vm checkpatch test clean
+
+help:
+	@sed -n 's/^## //p' README.md 2>/dev/null || true
+	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch test clean"
+
+## make deps        install the Debian packages the tools need
+deps:
+	@scripts/deps.sh
+
+## make base        get Linux 5.10 (Debian 5.10.223-1, or KDIR=your tree)
+base:
+	@scripts/base.sh
+
+## make tree        branch kmap-local at the base with patches/series applied
+tree: base
+	@scripts/tree.sh
+
+## make export      write the branch back to patches/
+export:
+	@scripts/export.sh
+
+## make build CONFIG=name   build kconfig/name.config out of tree
+build:
+	@scripts/build.sh $(CONFIG)
+
+## make test-vm [CONFIGS=...]   build and boot the test kernels
+test-vm: deps tree
+	@scripts/test-vm.sh $(CONFIGS)
+
+## make checkpatch  checkpatch.pl --strict on every patch
+checkpatch: tree
+	@scripts/checkpatch.sh
+
+## make test        every test; ends with "N passed, N failed"
+test: deps
+	@scripts/test.sh
+
+clean:
+	rm -rf $(WORK)/build $(WORK)/results

@@ -1,0 +1,1096 @@
+// SPDX-License-Identifier: GPL-2.0-only
+///
+/// Convert kmap_atomic() and kmap() to kmap_local_page().
+///
+/// kmap_local_page() disables neither preemption nor page faults, and the
+/// address it returns is valid only in the calling thread.  Hence:
+///
+/// - A kmap_atomic() ... kunmap_atomic() pair is converted only when nothing
+///   in the region may rely on disabled preemption or page faults: per-CPU
+///   accessors, smp_processor_id(), *_inatomic() calls, user copies,
+///   in_atomic()/preempt_count() tests, explicit preempt/pagefault control,
+///   RCU readers without rcu_read_lock(), also through functions defined in
+///   the same file.  Such regions are reported instead.  With -D strict, a
+///   call to any function the rule cannot see into is also a reason to keep
+///   kmap_atomic().
+/// - A kmap() ... kunmap() pair in one function is converted when the
+///   address stays local: it is not stored outside a local variable,
+///   returned, or passed to a function that might keep it, and the page is
+///   not handed to code that might use page_address().  kunmap(page) becomes
+///   kunmap_local(addr).
+/// - Mappings must be released in reverse order.  Out-of-order unmaps of
+///   converted mappings are swapped when they are adjacent, else reported.
+/// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
+///   memcpy_to_page() and memzero_page().
+/// - kunmap_atomic() or kunmap_local() given a struct page * is a bug.
+///
+/// Report lines carry a tag in brackets ([percpu], [escape], ...) that
+/// says why a site was not converted.  -D summary also lists the
+/// kmap_atomic()/kmap() calls the rule leaves alone.
+///
+// Confidence: Moderate
+// Copyright: (C) 2025 The kmap-local project contributors
+// Comments: kmap_local_page() must exist in the tree (mainline 5.11+ or
+//  the kmap-local series); memzero_page() also needs to be global.
+// Options: --no-includes --include-headers
+
+virtual patch
+virtual context
+virtual org
+virtual report
+virtual strict
+virtual summary
+
+@initialize:python@
+@@
+import re
+
+# --- classification of calls inside a kmap_atomic() region --------------
+
+ATOMIC_REASONS = [
+	('raw_cpu', re.compile(r'^(raw_cpu_\w+|raw_smp_processor_id|__smp_processor_id)$'),
+	 'relies on staying on this CPU'),
+	('percpu', re.compile(r'^(__)?(this_cpu_\w+|get_cpu|put_cpu|get_cpu_var|put_cpu_var|'
+			      r'get_cpu_ptr|put_cpu_ptr|per_cpu|per_cpu_ptr|smp_processor_id|'
+			      r'__get_cpu_var|this_cpu_ptr|cpu_number)$'),
+	 'accesses per-CPU data'),
+	('inatomic', re.compile(r'^\w*_inatomic\w*$|^\w*copy\w*_user_atomic$'),
+	 'relies on disabled page faults'),
+	('user-access', re.compile(r'^(__)?(copy_(from|to|in)_user\w*|raw_copy_\w+|get_user|put_user|'
+				   r'__get_user\w*|__put_user\w*|unsafe_(get|put|copy)_user\w*|'
+				   r'clear_user|strncpy_from_user\w*|strnlen_user|user_access_begin|'
+				   r'user_(read|write)_access_begin|copy_struct_from_user|'
+				   r'(arch_)?futex_\w+|csum_and_copy_(from|to)_user|'
+				   r'_?copy_(to|from)_iter\w*|copy_page_(to|from)_iter\w*|'
+				   r'csum_and_copy_(to|from)_iter|iov_iter_copy_from_user_atomic)$'),
+	 'accesses user memory with page faults disabled'),
+	('preempt-test', re.compile(r'^(in_atomic|in_atomic_preempt_off|preempt_count|preemptible|'
+				    r'pagefault_disabled|faulthandler_disabled|'
+				    r'lockdep_assert_preemption_disabled|lockdep_assert_in_irq)$'),
+	 'tests the preemption/page fault state'),
+	('preempt-ctl', re.compile(r'^(preempt_(enable|disable)\w*|sched_preempt_enable_no_resched|'
+				   r'pagefault_(enable|disable))$'),
+	 'changes the preemption/page fault state'),
+	('rcu', re.compile(r'^(rcu_dereference_sched\w*|rcu_dereference_raw\w*|'
+			   r'rcu_read_lock_sched_held|synchronize_rcu\w*)$'),
+	 'may use disabled preemption as an RCU read side'),
+]
+
+RCU_DEREF = re.compile(r'^(rcu_dereference|rcu_dereference_check)$')
+RCU_LOCK = re.compile(r'^rcu_read_lock\w*$')
+
+# Calls that the strict mode accepts without seeing their definition.
+STRICT_OK = re.compile(
+	r'^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|'
+	r'lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|'
+	r'str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|'
+	r'flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|'
+	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|'
+	r'(le|be)(16|32|64)_add_cpu|(get|put)_unaligned\w*|'
+	r'min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|'
+	r'BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON\w*|'
+	r'READ_ONCE|WRITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|'
+	r'offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_\w+_bit|'
+	r'find_(next|first)(_zero)?_bit|bitmap_\w+|'
+	r'SetPage\w+|ClearPage\w+|Page\w+|'
+	r'printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)\w*|'
+	r'dev_(err|warn|info|dbg|notice|crit)\w*)$')
+
+# Functions known not to keep a pointer passed to them (kmap() address).
+NOKEEP = re.compile(
+	r'^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|'
+	r'str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|'
+	r'nchr|rchr|str|nstr|spn|cspn|pbrk)|'
+	r'v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto\w+|simple_strto\w+|'
+	r'printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)\w*|'
+	r'dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*|print_hex_dump\w*|hex_dump_to_buffer|'
+	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
+	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
+	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|'
+	r'_?copy_(to|from)_iter|'
+	r'flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|'
+	r'clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|'
+	r'(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|'
+	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|'
+	r'(le|be)(16|32|64)_add_cpu|(get|put)_unaligned\w*|'
+	r'(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_\w+_bit(_le)?|'
+	r'find_(next|first)(_zero)?_bit(_le)?|bitmap_\w+|ext2_(set|clear|test|find_\w+)_bit\w*|'
+	r'min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|'
+	r'BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON\w*|'
+	r'READ_ONCE|WRITE_ONCE|IS_ALIGNED|offset_in_page|offsetof|'
+	r'kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$')
+
+# Functions known not to call page_address() on a page passed to them.
+PAGE_OK = re.compile(
+	r'^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|'
+	r'flush_anon_page|flush_kernel_dcache_page|set_page_dirty\w*|'
+	r'(__)?(Set|Clear|TestSet|TestClear)?Page\w+|put_page|get_page|lock_page|unlock_page|'
+	r'trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|'
+	r'page_private|set_page_private|page_has_buffers|page_buffers|page_count|'
+	r'page_ref_\w+|wait_on_page_\w+|end_page_writeback|mark_page_accessed|'
+	r'page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|'
+	r'BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON\w*|likely|unlikely)$')
+
+# helpers that this rule itself produces: never rewrite their bodies
+MEM_HELPERS = frozenset(['memcpy_from_page', 'memcpy_to_page', 'memzero_page',
+			 'memcpy_page', 'memset_page', 'memmove_page'])
+
+IDENT = re.compile(r'[A-Za-z_]\w*')
+
+state = {'file': None, 'strict': False, 'report': False}
+
+def reset(f):
+	# after a transformation spatch reparses a temporary copy of the file
+	if 'cocci_small_output' in f or 'cocci-output' in f:
+		return
+	if state['file'] != f:
+		state.update({
+			'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
+			'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
+			'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
+			'params': {}, 'order': [], 'swap': {}, 'decided': None,
+			'reported': set(), 'cols': {}, 'func_of': {},
+		})
+
+# Decisions are keyed by line, which the transformations made before they
+# are looked up do not change; two mappings (or two unmaps) on one line
+# are never converted.
+def keym(p):
+	return ('m', int(p.line))
+
+def keyu(p):
+	return ('u', int(p.line))
+
+def realkey(p):
+	return (int(p.line), int(p.column))
+
+def mentions(name, text):
+	"""name occurs in text as a variable, not as a structure field"""
+	toks = re.findall(r'->|[A-Za-z_]\w*|\S', text)
+	return any(t == name and (i == 0 or toks[i - 1] not in ('.', '->'))
+		   for i, t in enumerate(toks))
+
+def ptr_mention(name, text):
+	"""name occurs in text other than only as a dereference base"""
+	if not mentions(name, text):
+		return False
+	if '&' in text:
+		return True
+	s = text.strip()
+	if s.startswith('*'):
+		return False
+	toks = re.findall(r'->|[A-Za-z_]\w*|\S', text)
+	for i, t in enumerate(toks):
+		if t != name:
+			continue
+		nxt = toks[i + 1] if i + 1 < len(toks) else ''
+		prv = toks[i - 1] if i > 0 else ''
+		if nxt in ('->', '[') or prv in ('.', '->'):
+			continue
+		return True
+	return False
+
+# --- per-file fact collection --------------------------------------------
+
+def seen_at(k, p):
+	state['cols'].setdefault(k, set()).add(int(p.column))
+
+def add_pair(kind, pm, pu, x, p):
+	reset(pm[0].file)
+	km = keym(pm[0])
+	seen_at(km, pm[0])
+	state['kind'][km] = kind
+	state['mapx'][km] = x
+	state['mapp'][km] = p
+	s = state['pairs'].setdefault(km, set())
+	for u in pu:
+		ku = keyu(u)
+		seen_at(ku, u)
+		s.add(ku)
+		state['unmap_of'].setdefault(ku, set()).add(km)
+	state['pairs'][km] = s
+	state['func_of'][km] = pm[0].current_element
+
+# --- decisions -----------------------------------------------------------
+
+def fn_calls(fn):
+	return [c for c in state['calls'] if c[0] == fn]
+
+def callee_reason(fn, seen):
+	"""why calling fn, defined in this file, may rely on atomic context"""
+	if fn in seen:
+		return None
+	seen.add(fn)
+	for (_, g, args, line) in fn_calls(fn):
+		for (tag, rx, why) in ATOMIC_REASONS:
+			if rx.match(g):
+				return (tag, '%s() (line %d) %s' % (g, line, why))
+		if g in state['funcs']:
+			r = callee_reason(g, seen)
+			if r:
+				return r
+		elif state['strict'] and not STRICT_OK.match(g):
+			return ('strict', 'calls %s() (line %d), not visible here' % (g, line))
+	return None
+
+def atomic_reason(km):
+	calls = sorted(state['region_calls'].get(km, []), key=lambda c: c[1])
+	names = [c[0] for c in calls]
+	for (g, line) in calls:
+		for (tag, rx, why) in ATOMIC_REASONS:
+			if rx.match(g):
+				return (tag, '%s() at line %d %s' % (g, line, why))
+	if any(RCU_DEREF.match(g) for g in names) and \
+	   not any(RCU_LOCK.match(g) for g in names):
+		g, line = [c for c in calls if RCU_DEREF.match(c[0])][0]
+		return ('rcu', '%s() at line %d without rcu_read_lock()' % (g, line))
+	for (g, line) in calls:
+		if g in state['funcs']:
+			r = callee_reason(g, set())
+			if r:
+				return ('callee', '%s() at line %d: %s' % (g, line, r[1]))
+		elif g == '<indirect>':
+			if state['strict']:
+				return ('strict', 'indirect call at line %d' % line)
+		elif state['strict'] and not STRICT_OK.match(g):
+			return ('strict', 'calls %s() at line %d, not visible here' % (g, line))
+	return None
+
+# library calls whose result is not a pointer into their arguments
+NORET = re.compile(
+	r'^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|'
+	r'v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto\w+|simple_strto\w+|'
+	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
+	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
+	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|'
+	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned\w*|'
+	r'(__)?test_bit(_le)?|(__)?test_and_\w+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|'
+	r'bitmap_(weight|empty|full|equal)|ext2_(test|find_\w+)_bit\w*|'
+	r'WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|'
+	r'printk|pr_\w+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*)$')
+
+def split_args(text):
+	out, depth, cur = [], 0, ''
+	for ch in text:
+		if ch in '([{':
+			depth += 1
+		elif ch in ')]}':
+			depth -= 1
+		if ch == ',' and depth == 0:
+			out.append(cur)
+			cur = ''
+		else:
+			cur += ch
+	if cur.strip():
+		out.append(cur)
+	return out
+
+def returns_param(g, seen):
+	prm = state['params'].get(g, [])
+	al = aliases(g, prm, seen | {g})
+	return any(f == g and any(ptr_mention(a, strip_calls(e, seen | {g})) for a in al)
+		   for (f, e, line) in state['rets'])
+
+def strip_calls(text, seen):
+	"""blank the arguments of calls whose result cannot point into them"""
+	out = text
+	for m in reversed(list(re.finditer(r'([A-Za-z_]\w*)\s*\(', text))):
+		g = m.group(1)
+		if NORET.match(g):
+			pass
+		elif g in state['funcs'] and g not in seen and not returns_param(g, seen):
+			pass
+		else:
+			continue
+		i, depth = m.end(), 1
+		while i < len(out) and depth:
+			depth += {'(': 1, ')': -1}.get(out[i], 0)
+			i += 1
+		out = out[:m.end()] + ' ' * (i - 1 - m.end()) + out[i - 1:]
+	return out
+
+def aliases(fn, names, seen):
+	al = set(names)
+	changed = True
+	while changed:
+		changed = False
+		for (f, lhs, rhs, line) in state['lassign']:
+			if f != fn or lhs in al:
+				continue
+			r = strip_calls(rhs, seen)
+			if any(ptr_mention(a, r) for a in al):
+				al.add(lhs)
+				changed = True
+	return al
+
+def escape_reason(fn, names, seen):
+	"""why a pointer held in names (within fn) may leave the thread"""
+	al = aliases(fn, names, seen)
+	for (f, g, args, line) in state['calls']:
+		if f != fn or NOKEEP.match(g):
+			continue
+		idx = [i for i, arg in enumerate(split_args(args))
+		       if any(ptr_mention(a, arg) for a in al)]
+		if not idx:
+			continue
+		if g in state['funcs']:
+			if g in seen:
+				continue
+			prm = state['params'].get(g, [])
+			if any(i >= len(prm) for i in idx):
+				return ('escape', 'address passed to %s() at line %d, variadic' % (g, line))
+			r = escape_reason(g, [prm[i] for i in idx], seen | {g})
+			if r is None:
+				continue
+			return ('escape', 'address passed to %s() at line %d, which may keep it' % (g, line))
+		return ('escape', 'address passed to %s() at line %d, which may keep it' % (g, line))
+	for (f, lhs, rhs, line) in state['nassign']:
+		if f != fn:
+			continue
+		if any(mentions(a, lhs) for a in al):
+			continue	# a store into the mapped page itself
+		r = strip_calls(rhs, seen)
+		if any(ptr_mention(a, r) for a in al):
+			return ('escape', 'address stored in %s at line %d' %
+				(lhs.replace(' -> ', '->').replace(' . ', '.'), line))
+	for (f, e, line) in state['rets']:
+		if f == fn and any(ptr_mention(a, strip_calls(e, seen)) for a in al):
+			return ('escape', 'address returned at line %d' % line)
+	return None
+
+def page_use_reason(fn, page, seen):
+	for (f, g, args, line) in state['calls']:
+		if f != fn:
+			continue
+		if g in ('page_address', 'lowmem_page_address'):
+			return ('page-address', '%s() at line %d needs a kmap() mapping' % (g, line))
+		if PAGE_OK.match(g) or page is None:
+			continue
+		idx = [i for i, arg in enumerate(split_args(args)) if mentions(page, arg) or page in arg]
+		if not idx:
+			continue
+		if g in state['funcs']:
+			if g in seen:
+				continue
+			prm = state['params'].get(g, [])
+			if all(i < len(prm) and page_use_reason(g, prm[i], seen | {g}) is None
+			       for i in idx):
+				continue
+			return ('page-address', 'page passed to %s() at line %d, which uses page_address()' % (g, line))
+		return ('page-address', 'page passed to %s() at line %d, which may use page_address()' % (g, line))
+	return None
+
+def decide():
+	if state['decided'] is not None:
+		return state['decided']
+	bad = {}
+	for km, kind in state['kind'].items():
+		fn = state['func_of'][km]
+		if kind == 'local':
+			continue
+		if len(state['cols'][km]) > 1 or \
+		   any(len(state['cols'][u]) > 1 for u in state['pairs'][km]):
+			bad[km] = ('same-line', 'several mappings or unmaps on one line')
+			continue
+		if kind == 'atomic':
+			r = atomic_reason(km)
+		else:
+			r = escape_reason(fn, [state['mapx'][km]], {fn})
+			if r is None:
+				r = page_use_reason(fn, state['mapp'][km], {fn})
+		if r is None and any(len(state['unmap_of'][u]) > 1 and
+				     len(set(state['mapx'][m] for m in state['unmap_of'][u])) > 1
+				     for u in state['pairs'][km]):
+			r = ('shared-unmap', 'an unmap closes mappings held in different variables')
+		if r:
+			bad[km] = r
+	# nested mappings must be released last-in first-out
+	swap = {}
+	for (outer, inner, u_outer, u_inner) in state['order']:
+		if outer not in state['kind'] or inner not in state['kind']:
+			continue
+		if outer in bad or inner in bad:
+			continue
+		if u_inner is not None:
+			swap[u_outer] = u_inner
+		else:
+			bad[outer] = ('unmap-order', 'unmapped before a mapping made after it (line %d)' % inner[1])
+			bad[inner] = ('unmap-order', 'mapping at line %d is unmapped first' % outer[1])
+	# an unmap of a refused mapping stays as is, and so do its other mappings
+	changed = True
+	while changed:
+		changed = False
+		for km in list(state['kind']):
+			if km in bad:
+				continue
+			for u in state['pairs'][km]:
+				others = state['unmap_of'][u] - {km}
+				if any(o in bad for o in others):
+					bad[km] = ('shared-unmap', 'shares an unmap with a mapping that is kept')
+					changed = True
+					break
+	for u_outer in list(swap):
+		owners = state['unmap_of'].get(u_outer, set()) | state['unmap_of'].get(swap[u_outer], set())
+		if any(o in bad for o in owners):
+			del swap[u_outer]
+	state['swap'] = swap
+	state['decided'] = bad
+	return bad
+
+def map_ok(p, kind):
+	reset(p[0].file)
+	km = keym(p[0])
+	if state['kind'].get(km) != kind:
+		return False
+	return km not in decide()
+
+def unmap_ok(p, kind):
+	reset(p[0].file)
+	ku = keyu(p[0])
+	owners = state['unmap_of'].get(ku)
+	if not owners:
+		return False
+	bad = decide()
+	if any(o in bad or state['kind'][o] != kind for o in owners):
+		return False
+	return True
+
+def swap_outer(p):
+	reset(p[0].file)
+	decide()
+	return keyu(p[0]) in state['swap']
+
+def swap_inner(p):
+	reset(p[0].file)
+	decide()
+	return keyu(p[0]) in state['swap'].values()
+
+def atomic_ok(p):
+	return map_ok(p, 'atomic')
+
+def kmap_ok(p):
+	return map_ok(p, 'kmap')
+
+def atomic_unmap_ok(p):
+	return unmap_ok(p, 'atomic')
+
+def kmap_unmap_ok(p):
+	return unmap_ok(p, 'kmap')
+
+def map_selected(p):
+	reset(p[0].file)
+	km = keym(p[0])
+	k = state['kind'].get(km)
+	if k == 'local':
+		return True
+	return k is not None and km not in decide()
+
+def has_reason(p):
+	return map_reason(p) is not None
+
+def in_swap(p):
+	reset(p[0].file)
+	ku = keyu(p[0])
+	decide()
+	return ku in state['swap'] or ku in state['swap'].values()
+
+def map_reason(p):
+	reset(p[0].file)
+	return decide().get(keym(p[0]))
+
+def once(p, what):
+	k = (realkey(p[0]), what)
+	if k in state['reported']:
+		return False
+	state['reported'].add(k)
+	return True
+
+def not_helper(p):
+	return p[0].current_element not in MEM_HELPERS
+
+@script:python depends on strict@
+@@
+state['strict'] = True
+
+@script:python depends on report@
+@@
+state['report'] = True
+
+// ---------------------------------------------------------------------------
+// kmap_atomic() ... kunmap_atomic() pairs
+
+@apair@
+expression x, p, e;
+type T, T2;
+position pm, pu;
+@@
+
+(
+x = kmap_atomic@pm(p)
+|
+x = kmap_atomic@pm(p) + e
+|
+x = (T)kmap_atomic@pm(p)
+|
+x = (T)kmap_atomic@pm(p) + e
+)
+... when != x = kmap_atomic(...)
+(
+kunmap_atomic@pu(x);
+|
+kunmap_atomic@pu((T2)x);
+)
+
+@script:python@
+x << apair.x;
+p << apair.p;
+pm << apair.pm;
+pu << apair.pu;
+@@
+add_pair('atomic', pm, pu, str(x), str(p))
+
+// every call made between the map and its unmap
+@acall exists@
+position apair.pm, apair.pu;
+identifier g;
+expression E;
+position pc;
+@@
+
+kmap_atomic@pm(...)
+<+...
+(
+g@pc(...)
+|
+E@pc(...)
+)
+...+>
+kunmap_atomic@pu(...)
+
+@script:python@
+pm << apair.pm;
+g << acall.g = "<indirect>";
+pc << acall.pc;
+@@
+reset(pm[0].file)
+rc = state['region_calls'].setdefault(keym(pm[0]), [])
+if g not in ('kmap_atomic', 'kunmap_atomic') and (g, int(pc[0].line)) not in rc:
+	rc.append((g, int(pc[0].line)))
+
+// ---------------------------------------------------------------------------
+// kmap() ... kunmap() pairs
+
+@kpair@
+local idexpression x;
+expression p, e;
+type T;
+position pm, pu;
+@@
+
+(
+x = kmap@pm(p)
+|
+x = (T)kmap@pm(p)
+)
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+kunmap@pu(p);
+
+@script:python@
+x << kpair.x;
+p << kpair.p;
+pm << kpair.pm;
+pu << kpair.pu;
+@@
+add_pair('kmap', pm, pu, str(x), str(p))
+
+// existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
+@lpair@
+expression x, p, e;
+type T;
+position pm, pu;
+@@
+
+(
+x = kmap_local_page@pm(p)
+|
+x = kmap_local_page@pm(p) + e
+|
+x = (T)kmap_local_page@pm(p)
+)
+... when != x = kmap_local_page(...)
+kunmap_local@pu(x);
+
+@script:python@
+x << lpair.x;
+p << lpair.p;
+pm << lpair.pm;
+pu << lpair.pu;
+@@
+add_pair('local', pm, pu, str(x), str(p))
+
+// ---------------------------------------------------------------------------
+// facts about the functions of a file that has pairs
+
+@fdef depends on apair || kpair@
+identifier fn;
+parameter list ps;
+position pf;
+@@
+
+fn@pf(ps) { ... }
+
+@script:python@
+fn << fdef.fn;
+ps << fdef.ps;
+pf << fdef.pf;
+@@
+reset(pf[0].file)
+state['funcs'].add(str(fn))
+names = []
+for prm in ps:
+	ids = IDENT.findall(str(prm))
+	if ids:
+		names.append(ids[-1])
+state['params'][str(fn)] = names
+
+@fcall depends on apair || kpair@
+identifier g;
+expression list es;
+position pc;
+@@
+
+g@pc(es)
+
+@script:python@
+g << fcall.g;
+es << fcall.es;
+pc << fcall.pc;
+@@
+reset(pc[0].file)
+state['calls'].append((pc[0].current_element, str(g), str(es), int(pc[0].line)))
+
+@fassign depends on kpair@
+local idexpression L;
+expression E1, E2;
+position pa;
+@@
+
+(
+L@pa = E2
+|
+E1@pa = E2
+)
+
+@script:python@
+L << fassign.L = "";
+E1 << fassign.E1 = "";
+E2 << fassign.E2;
+pa << fassign.pa;
+@@
+reset(pa[0].file)
+if L:
+	state['lassign'].append((pa[0].current_element, str(L), str(E2), int(pa[0].line)))
+else:
+	state['nassign'].append((pa[0].current_element, str(E1), str(E2), int(pa[0].line)))
+
+@finit depends on kpair@
+type T;
+identifier i;
+initializer list inits;
+position pa;
+@@
+
+T i@pa = { inits };
+
+@script:python@
+i << finit.i;
+inits << finit.inits;
+pa << finit.pa;
+@@
+reset(pa[0].file)
+state['lassign'].append((pa[0].current_element, str(i), str(inits), int(pa[0].line)))
+
+@fret depends on kpair@
+expression E;
+position pa;
+@@
+
+return@pa E;
+
+@script:python@
+E << fret.E;
+pa << fret.pa;
+@@
+reset(pa[0].file)
+state['rets'].append((pa[0].current_element, str(E), int(pa[0].line)))
+
+// ---------------------------------------------------------------------------
+// nested mappings: is the outer one released while the inner one is held?
+
+@order1 exists@
+identifier M1 = {kmap_atomic, kmap_local_page};
+identifier M2 = {kmap_atomic, kmap_local_page};
+identifier U1 = {kunmap_atomic, kunmap_local};
+expression x, y, p, q;
+position pm1, pm2, pu1;
+@@
+
+x = M1@pm1(p)
+... when != \(kunmap_atomic\|kunmap_local\)(x)
+y = M2@pm2(q)
+... when != \(kunmap_atomic\|kunmap_local\)(y)
+U1@pu1(x)
+
+@order2 exists@
+identifier M2 = {kmap_atomic, kmap_local_page};
+expression x, y, p, q;
+position pm1, pm2, pu1;
+@@
+
+x = kmap@pm1(p)
+... when != kunmap(p)
+y = M2@pm2(q)
+... when != \(kunmap_atomic\|kunmap_local\)(y)
+kunmap@pu1(p)
+
+@order3 exists@
+identifier M1 = {kmap_atomic, kmap_local_page};
+identifier U1 = {kunmap_atomic, kunmap_local};
+expression x, y, p, q;
+position pm1, pm2, pu1;
+@@
+
+x = M1@pm1(p)
+... when != \(kunmap_atomic\|kunmap_local\)(x)
+y = kmap@pm2(q)
+... when != kunmap(q)
+U1@pu1(x)
+
+@order4 exists@
+expression x, y, p, q;
+position pm1, pm2, pu1;
+@@
+
+x = kmap@pm1(p)
+... when != kunmap(p)
+y = kmap@pm2(q)
+... when != kunmap(q)
+kunmap@pu1(p)
+
+@script:python@
+pm1 << order1.pm1;
+pm2 << order1.pm2;
+pu1 << order1.pu1;
+@@
+reset(pm1[0].file)
+for u in pu1:
+	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
+
+@script:python@
+pm1 << order2.pm1;
+pm2 << order2.pm2;
+pu1 << order2.pu1;
+@@
+reset(pm1[0].file)
+for u in pu1:
+	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
+
+@script:python@
+pm1 << order3.pm1;
+pm2 << order3.pm2;
+pu1 << order3.pu1;
+@@
+reset(pm1[0].file)
+for u in pu1:
+	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
+
+@script:python@
+pm1 << order4.pm1;
+pm2 << order4.pm2;
+pu1 << order4.pu1;
+@@
+reset(pm1[0].file)
+for u in pu1:
+	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
+
+// An outer unmap directly followed by the inner one can be swapped.
+@adjacent@
+identifier U1 = {kunmap_atomic, kunmap_local};
+identifier U2 = {kunmap_atomic, kunmap_local};
+expression x, y;
+position pa, pb;
+@@
+
+U1@pa(x);
+U2@pb(y);
+
+@script:python@
+pa << adjacent.pa;
+pb << adjacent.pb;
+@@
+reset(pa[0].file)
+ka, kb = keyu(pa[0]), keyu(pb[0])
+out = []
+for (o, i, u, _) in state['order']:
+	if u == ka and kb in state['pairs'].get(i, ()) and ka != kb:
+		out.append((o, i, u, kb))
+	else:
+		out.append((o, i, u, _))
+state['order'] = out
+
+// ---------------------------------------------------------------------------
+// patch mode
+
+// Unmaps released in the wrong order: swap them.
+@swapit depends on patch@
+identifier U1 = {kunmap_atomic, kunmap_local};
+identifier U2 = {kunmap_atomic, kunmap_local};
+expression x, y;
+position pa : script:python() { swap_outer(pa) };
+position pb : script:python() { swap_inner(pb) };
+@@
+
+- U1@pa(x);
+- U2@pb(y);
++ kunmap_local(y);
++ kunmap_local(x);
+
+// All kmap_atomic() decisions are applied by one rule.
+@aconv depends on patch disable drop_cast@
+expression p, x;
+type T;
+position pm : script:python() { atomic_ok(pm) };
+position pu : script:python() { atomic_unmap_ok(pu) and not in_swap(pu) };
+@@
+
+(
+- (T)kmap_atomic@pm(p)
++ (T)kmap_local_page(p)
+|
+- kmap_atomic@pm(p)
++ kmap_local_page(p)
+|
+- kunmap_atomic@pu(x)
++ kunmap_local(x)
+)
+
+@kconv_int depends on patch disable drop_cast@
+local idexpression x;
+expression p;
+type TI = {unsigned long, uintptr_t, long};
+position pm : script:python() { kmap_ok(pm) };
+position pu : script:python() { kmap_unmap_ok(pu) };
+@@
+
+x =
+- (TI)kmap@pm(p)
++ (TI)kmap_local_page(p)
+...
+- kunmap@pu(p);
++ kunmap_local((void *)x);
+
+@kconv depends on patch disable drop_cast@
+local idexpression x;
+expression p;
+type T;
+position pm : script:python() { kmap_ok(pm) };
+position pu : script:python() { kmap_unmap_ok(pu) };
+@@
+
+(
+x =
+- kmap@pm(p)
++ kmap_local_page(p)
+|
+x =
+- (T)kmap@pm(p)
++ (T)kmap_local_page(p)
+)
+...
+- kunmap@pu(p);
++ kunmap_local(x);
+
+// map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
+@memhelp depends on patch@
+local idexpression x;
+expression p, to, from, off, len;
+position pn : script:python() { not_helper(pn) };
+@@
+
+- x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+
+@memhelp_decl depends on patch@
+identifier x;
+type T;
+expression p, to, from, off, len;
+position pn : script:python() { not_helper(pn) };
+@@
+
+- T x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+
+// the variable that held the address may now be unused
+@script:python memname@
+x << memhelp.x;
+xi;
+@@
+coccinelle.xi = cocci.make_ident(str(x))
+
+@memvar@
+identifier memname.xi;
+type T;
+@@
+
+- T xi;
+  ... when != xi
+
+// ---------------------------------------------------------------------------
+// kunmap_atomic()/kunmap_local() take the address, not the page
+
+@badunmap@
+struct page *pg;
+expression E;
+identifier f = {kunmap_atomic, kunmap_local};
+position pb;
+@@
+
+(
+f@pb(pg)
+|
+f@pb(\(sg_page\|virt_to_page\|pfn_to_page\|phys_to_page\|compound_head\|nth_page\)(...))
+|
+f@pb(\(E->b_page\|E->bv_page\|E.bv_page\|E.page\))
+)
+
+@script:python depends on report@
+f << badunmap.f;
+pb << badunmap.pb;
+@@
+coccilib.report.print_report(pb[0],
+	"ERROR: %s() given a struct page * [bug]: pass the address the map returned" % f)
+
+@script:python depends on org@
+f << badunmap.f;
+pb << badunmap.pb;
+@@
+coccilib.org.print_todo(pb[0],
+	"ERROR: %s() given a struct page * [bug]" % f)
+
+@depends on context@
+position badunmap.pb;
+identifier f = {kunmap_atomic, kunmap_local};
+expression E;
+@@
+
+* f@pb(E)
+
+// ---------------------------------------------------------------------------
+// report, org and context modes
+
+@script:python depends on report || org@
+pm << apair.pm;
+@@
+r = map_reason(pm)
+if once(pm, 'map'):
+	if r is None:
+		msg = "WARNING: kmap_atomic() -> kmap_local_page() [convert]"
+	else:
+		msg = "INFO: kmap_atomic() kept [%s]: %s" % r
+	if state['report']:
+		coccilib.report.print_report(pm[0], msg)
+	else:
+		coccilib.org.print_todo(pm[0], msg)
+
+@script:python depends on report || org@
+pm << kpair.pm;
+@@
+r = map_reason(pm)
+if once(pm, 'map'):
+	if r is None:
+		msg = "WARNING: kmap() -> kmap_local_page() [convert]"
+	else:
+		msg = "INFO: kmap() kept [%s]: %s" % r
+	if state['report']:
+		coccilib.report.print_report(pm[0], msg)
+	else:
+		coccilib.org.print_todo(pm[0], msg)
+
+@script:python depends on report || org@
+pa << adjacent.pa;
+@@
+if in_swap(pa) and once(pa, 'swap'):
+	msg = "WARNING: nested mappings unmapped out of order [reorder]"
+	if state['report']:
+		coccilib.report.print_report(pa[0], msg)
+	else:
+		coccilib.org.print_todo(pa[0], msg)
+
+@depends on context@
+position pm : script:python() { has_reason(pm) or atomic_ok(pm) or kmap_ok(pm) };
+identifier M = {kmap_atomic, kmap};
+expression p;
+@@
+
+* M@pm(p)
+
+@untouched depends on summary@
+position p;
+identifier f = {kmap_atomic, kmap};
+@@
+
+f@p(...)
+
+@script:python@
+p << untouched.p;
+f << untouched.f;
+@@
+reset(p[0].file)
+if keym(p[0]) not in state['kind'] and once(p, 'untouched'):
+	coccilib.report.print_report(p[0], "INFO: %s() left alone [untouched]" % f)

@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run the kmap_local.cocci fixtures.
+#
+# Each tests/NAME.c is run through spatch in patch mode and the result is
+# compared with tests/NAME.res (a fixture that must stay unchanged has a
+# .res identical to its .c).  When tests/NAME.report exists, the report
+# mode output is compared with it as well.  A line "// test-flags: ..."
+# in NAME.c gives extra spatch flags (e.g. -D strict).
+#
+# usage: run-tests.sh [-k] [NAME...]
+#   -k  keep the scratch directory
+#   SPATCH=/path/to/spatch and COCCI=/path/to/rule.cocci override defaults.
+
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SPATCH=${SPATCH:-spatch}
+COCCI=${COCCI:-$here/kmap_local.cocci}
+tests=$here/tests
+keep=0
+
+if [ "${1:-}" = "-k" ]; then
+	keep=1
+	shift
+fi
+
+command -v "$SPATCH" >/dev/null || { echo "run-tests: $SPATCH not found" >&2; exit 2; }
+[ -f "$COCCI" ] || { echo "run-tests: no $COCCI" >&2; exit 2; }
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/kmap-cocci-tests.XXXXXX")
+cleanup() {
+	if [ "$keep" = 1 ]; then
+		echo "scratch directory: $scratch"
+	else
+		rm -rf "$scratch"
+	fi
+}
+trap cleanup EXIT
+
+if [ $# -gt 0 ]; then
+	names=("$@")
+else
+	names=()
+	for c in "$tests"/*.c; do
+		names+=("$(basename "$c" .c)")
+	done
+fi
+
+pass=0
+fail=0
+
+for name in "${names[@]}"; do
+	src=$tests/$name.c
+	res=$tests/$name.res
+	rep=$tests/$name.report
+	work=$scratch/$name
+	mkdir -p "$work"
+	why=()
+
+	if [ ! -f "$src" ] || [ ! -f "$res" ]; then
+		echo "FAIL $name"
+		echo "  missing $name.c or $name.res"
+		fail=$((fail + 1))
+		continue
+	fi
+
+	flags=$(sed -n 's|^// test-flags: *||p' "$src" | head -n 1)
+	# shellcheck disable=SC2206
+	extra=($flags)
+
+	# patch mode, on a copy
+	cp "$src" "$work/$name.c"
+	if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
+		--sp-file "$COCCI" -D patch "${extra[@]}" --in-place "$name.c" \
+		>"$work/patch.out" 2>"$work/patch.err"); then
+		why+=("spatch failed in patch mode: $(head -n 5 "$work/patch.err")")
+	elif grep -qi "error\|exception" "$work/patch.err" "$work/patch.out"; then
+		why+=("spatch complained in patch mode: $(grep -i "error\|exception" "$work/patch.err" "$work/patch.out" | head -n 5)")
+	fi
+	if ! diff -u "$res" "$work/$name.c" >"$work/patch.diff"; then
+		why+=("patch mode result differs from $name.res:" "$(cat "$work/patch.diff")")
+	fi
+
+	# report mode
+	if [ -f "$rep" ]; then
+		cp "$src" "$work/r-$name.c"
+		if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
+			--sp-file "$COCCI" -D report "${extra[@]}" "r-$name.c" \
+			>"$work/report.raw" 2>"$work/report.err"); then
+			why+=("spatch failed in report mode: $(head -n 5 "$work/report.err")")
+		fi
+		sed -e "s|^r-$name\.c:|$name.c:|" "$work/report.raw" | sort >"$work/report.out"
+		sort "$rep" >"$work/report.exp"
+		if ! diff -u "$work/report.exp" "$work/report.out" >"$work/report.diff"; then
+			why+=("report mode output differs from $name.report:" "$(cat "$work/report.diff")")
+		fi
+	fi
+
+	if [ ${#why[@]} -eq 0 ]; then
+		echo "PASS $name"
+		pass=$((pass + 1))
+	else
+		echo "FAIL $name"
+		printf '%s\n' "${why[@]}" | sed 's/^/  /'
+		fail=$((fail + 1))
+	fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

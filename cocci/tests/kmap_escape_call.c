@@ -1,0 +1,10 @@
+// The address is given to a function that may keep it: kept.
+static int send_page(struct sock *sk, struct page *page, size_t len)
+{
+	void *kaddr = kmap(page);
+	int ret;
+
+	ret = transport_send(sk, kaddr, len);
+	kunmap(page);
+	return ret;
+}

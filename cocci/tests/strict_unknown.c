@@ -1,0 +1,9 @@
+// test-flags: -D strict
+// Strict mode: a call to a function defined elsewhere is reported.
+static void hash_into(struct page *page, struct hctx *h)
+{
+	u8 *kaddr = kmap_atomic(page);
+
+	hctx_update(h, kaddr, PAGE_SIZE);
+	kunmap_atomic(kaddr);
+}

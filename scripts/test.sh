@@ -1,0 +1,63 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# test.sh: every test of the project, in dependency order. Each test is a
+# command whose exit code is the verdict; its output goes to
+# $WORK/results/tests/NAME.log and is shown when it fails. The last line
+# is "N passed, N failed"; the exit code is non-zero on any failure.
+# TESTS="name ..." runs only the named tests.
+
+. "$(dirname "$0")/lib.sh"
+
+logs=$RESULTS/tests
+mkdir -p "$logs"
+passed=0
+failed=0
+failures=()
+
+t() {
+	local name=$1 t0 t1 rc=0
+	shift
+	case " ${TESTS:-$name} " in *" $name "*) ;; *) return 0 ;; esac
+	t0=$(date +%s)
+	"$@" >"$logs/$name.log" 2>&1 || rc=$?
+	t1=$(date +%s)
+	if [ "$rc" = 0 ]; then
+		passed=$((passed + 1))
+		printf 'PASS %-32s %4ss\n' "$name" $((t1 - t0))
+	else
+		failed=$((failed + 1))
+		failures+=("$name")
+		printf 'FAIL %-32s %4ss (exit %s, log %s)\n' "$name" $((t1 - t0)) "$rc" "$logs/$name.log"
+		tail -n 25 "$logs/$name.log" | sed 's/^/     | /'
+	fi
+}
+
+S=$TOP/scripts
+T=$TOP/scripts/tests
+
+# The series applies: everything else stands on it.
+t tree "$S/base.sh"
+t tree-apply "$S/tree.sh"
+t harness-wrong-base "$T/wrong-base.sh"
+t harness-bad-patch "$T/bad-patch.sh"
+t harness-export-roundtrip "$T/export-roundtrip.sh"
+t harness-kdir-worktree "$T/kdir-worktree.sh"
+t checkpatch "$S/checkpatch.sh"
+t checkpatch-deprecated-apis "$T/checkpatch-deprecated.sh"
+for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
+	t "test-vm-$c" "$S/test-vm.sh" "$c"
+done
+
+# The per-config table of the boots, when any ran.
+if ls "$RESULTS"/*/summary >/dev/null 2>&1; then
+	printf '\n%-16s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
+	for f in "$RESULTS"/*/summary; do
+		read -r verdict name suites np nf secs <"$f"
+		printf '%-16s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$np" "$nf" "$secs"
+	done
+	echo
+fi
+[ "$failed" = 0 ] || echo "failed: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
