@@ -8,6 +8,7 @@
 # merged with the tree's scripts/kconfig/merge_config.sh. The build is out
 # of tree in $WORK/build/NAME, with ccache. It fails when an option asked for
 # is not in the final .config or when the compiler prints a warning.
+# EXTRA_FRAGMENTS="file ..." merges further fragments last.
 # ALLOW_MISSING="CONFIG_A CONFIG_B" lets the named options be absent (for
 # building trees that lack the series, such as the unpatched base).
 
@@ -42,7 +43,7 @@ tiny=$TREE/arch/${arch/i386/x86}/configs/tiny.config
 base_frags+=("$TOP/kconfig/base.config")
 [ -f "$TOP/kconfig/base-$arch.config" ] && base_frags+=("$TOP/kconfig/base-$arch.config")
 (cd "$TREE" && CC="${CROSS_COMPILE:-}gcc" scripts/kconfig/merge_config.sh -n -O "$out" \
-	"${base_frags[@]}" "$frag") >"$out/merge_config.log" 2>&1 ||
+	"${base_frags[@]}" "$frag" ${EXTRA_FRAGMENTS:-}) >"$out/merge_config.log" 2>&1 ||
 	{ cat "$out/merge_config.log" >&2; die "merge_config.sh failed for $name"; }
 
 # merge_config.sh only reports options that did not make it; make that fatal.

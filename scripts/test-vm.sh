@@ -43,6 +43,7 @@ boot() {
 	local name=$1 out=$WORK/build/$1 res=$RESULTS/$1 arch
 	local QEMU SMP MEM SUITES APPEND="" TIMEOUT=${TIMEOUT:-300} EXTRA=""
 	. "$TOP/test-vms/$name.vm"
+	SUITES="$SUITES ${EXTRA_SUITES:-}"
 	arch=${QEMU#qemu-system-}
 	mkdir -p "$res"
 	rm -f "$res/serial.log" "$res/kunit.json" "$res/summary"
