@@ -10,7 +10,7 @@ export WORK KDIR BASE FORCE
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm checkpatch test clean
+.PHONY: help deps base tree export build test-vm checkpatch send-email test clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null || true
@@ -43,6 +43,10 @@ test-vm: deps tree
 ## make checkpatch  checkpatch.pl --strict on every patch
 checkpatch: tree
 	@scripts/checkpatch.sh
+
+## make send-email [TO=...] [CC=...] [SEND=1]   mail the series (a dry run unless SEND=1)
+send-email: base
+	@scripts/send-email.sh
 
 ## make test        every test; ends with "N passed, N failed"
 test: deps

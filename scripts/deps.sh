@@ -29,6 +29,10 @@ need=(
 	coccinelle:spatch
 	sparse:sparse
 	git-email:/usr/lib/git-core/git-send-email
+	libmailtools-perl:/usr/share/perl5/Mail/Address.pm
+	libio-socket-ssl-perl:/usr/share/perl5/IO/Socket/SSL.pm
+	libauthen-sasl-perl:/usr/share/perl5/Authen/SASL.pm
+	b4:b4
 	python3-aiosmtpd:/usr/lib/python3/dist-packages/aiosmtpd
 	gnuplot-nox:gnuplot
 	rsync:rsync

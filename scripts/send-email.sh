@@ -12,7 +12,9 @@
 # The cover letter goes to all of them. TO= and CC= (comma-separated) are
 # added to every message, and so is what git send-email adds by itself
 # (sendemail.to/cc, the author, Signed-off-by: and Cc: lines of the patch,
-# unless sendemail.suppressCc says otherwise).
+# unless sendemail.suppressCc says otherwise). GM_CC=1 puts everybody
+# get_maintainer.pl names in Cc:, for a series addressed to TO= (cip-dev,
+# a vendor's list).
 #
 # Nothing is sent, not even a dry run is shown, when:
 #   - the series does not apply (scripts/tree.sh, which also leaves the
@@ -61,27 +63,28 @@ mkdir -p "$WORK"
 tmp=$(mktemp -d "$WORK/send-email.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# 1. The series applies: tree.sh, on the branch kmap-local of $TREE.
-if ! "$TOP/scripts/tree.sh" >"$tmp/tree.log" 2>&1; then
-	sed 's/^/  /' "$tmp/tree.log" >&2
-	die "the series in $PATCHES does not apply (scripts/tree.sh above); nothing sent"
-fi
-[ -x "$TREE/scripts/get_maintainer.pl" ] || die "no scripts/get_maintainer.pl in $TREE"
-
-# The header of a patch file, continuation lines unfolded.
+# The header of a patch file, continuation lines unfolded, RFC 2047
+# encoded words (format-patch --encode-email-headers) decoded.
 header() {
-	awk -v h="$2" '/^$/ { exit }
+	local v
+	v=$(awk -v h="$2" '/^$/ { exit }
 		/^[ \t]/ { if (on) { sub(/^[ \t]+/, " "); v = v $0 }; next }
 		{ if (on) exit; on = (index(tolower($0), tolower(h) ":") == 1)
 		  if (on) v = substr($0, length(h) + 3) }
-		END { print v }' "$1"
+		END { print v }' "$1")
+	case $v in
+	*"=?"*"?="*)
+		python3 -c 'import email.header, sys
+print(str(email.header.make_header(email.header.decode_header(sys.argv[1]))))' "$v" ;;
+	*) echo "$v" ;;
+	esac
 }
 
 # get_maintainer.pl on one patch (or with -f on paths) in the patched
 # tree, with roles; split into To (M:) and Cc (R: and lists).
 maintainers() {
 	(cd "$TREE" && ./scripts/get_maintainer.pl --no-git --no-git-fallback \
-		--rolestats --no-tree "$@") 2>"$tmp/gm.err" ||
+		--rolestats "$@") 2>"$tmp/gm.err" ||
 		{ cat "$tmp/gm.err" >&2; die "get_maintainer.pl $* failed"; }
 }
 # split_roles ROLES_FILE PREFIX: PREFIX.to and PREFIX.cc, one address a
@@ -101,7 +104,7 @@ split_roles() {
 }
 # The e-mail address of an address line, lower case.
 addr_of() {
-	sed -e 's/.*<\([^>]*\)>.*/\1/' -e 's/[[:space:]]//g' | tr 'A-Z' 'a-z'
+	sed -e 's/.*<\([^>]*\)>.*/\1/' -e 's/[[:space:]]//g' | tr '[:upper:]' '[:lower:]'
 }
 # uniq_addrs EXCLUDE FILE...: the lines of FILE..., the first of each
 # address, minus the addresses in the file EXCLUDE ("" for none).
@@ -126,6 +129,45 @@ md_cell() {
 	paste -sd '\t' "$1" | sed -e 's/|/\\|/g' -e 's/\t/<br>/g'
 }
 
+# 1. Where to send: no built-in server, no fallback to a local sendmail.
+if [ "$mode" = send ] && [ "${SEND:-}" = 1 ] && [ -z "${SMTP_SERVER:-}" ] &&
+	! git -C "$TREE" config --get-regexp '^sendemail\.(.*\.)?smtpserver$' >/dev/null; then
+	die "no SMTP server: set 'git config --global sendemail.smtpServer <host>' (and smtpServerPort, smtpEncryption, smtpUser: see git-send-email(1)) or SMTP_SERVER=; nothing sent"
+fi
+
+# 2. The cover letter and the numbering.
+# (--list-files does not need the series in order.)
+if [ "$mode" != files ]; then
+	[ -f "$cover" ] || die "no cover letter $cover: run 'make export'; nothing sent"
+	n=${#list[@]}
+	subj=$(header "$cover" Subject)
+	grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$cover" &&
+		die "the cover letter still has '*** SUBJECT HERE ***' or '*** BLURB HERE ***' (set the branch description, then 'make export'); nothing sent"
+	case $subj in
+	*" 0/$n]"*) ;;
+	*) die "the cover letter's subject '$subj' is not numbered 0/$n, and patches/series lists $n patches: run 'make export'; nothing sent" ;;
+	esac
+	base=$(base_commit)
+	grep -qx "base-commit: $base" "$cover" ||
+		die "the cover letter has no 'base-commit: $base' line (b4 and the reader need the base): run 'make export'; nothing sent"
+	k=0
+	for p in "${list[@]}"; do
+		k=$((k + 1))
+		s=$(header "$PATCHES/$p" Subject)
+		case $s in
+		*" $k/$n]"*) ;;
+		*) die "patch $k of patches/series, $p, is numbered otherwise: '$s' (expected $k/$n): run 'make export'; nothing sent" ;;
+		esac
+	done
+fi
+
+# 3. The series applies: tree.sh, on the branch kmap-local of $TREE.
+if ! "$TOP/scripts/tree.sh" >"$tmp/tree.log" 2>&1; then
+	sed 's/^/  /' "$tmp/tree.log" >&2
+	die "the series in $PATCHES does not apply (scripts/tree.sh above); nothing sent"
+fi
+[ -x "$TREE/scripts/get_maintainer.pl" ] || die "no scripts/get_maintainer.pl in $TREE"
+
 if [ "$mode" = files ]; then
 	[ $# -gt 0 ] || die "--list-files needs paths"
 	echo "| path | To: maintainers (section) | Cc: reviewers and lists |"
@@ -140,7 +182,7 @@ if [ "$mode" = files ]; then
 	exit 0
 fi
 
-# 2. checkpatch (not for --list: it only describes the series).
+# 4. checkpatch (not for --list: it only describes the series).
 if [ "$mode" = send ]; then
 	if ! "$TOP/scripts/checkpatch.sh" >"$tmp/checkpatch.log" 2>&1; then
 		sed 's/^/  /' "$tmp/checkpatch.log" >&2
@@ -148,30 +190,7 @@ if [ "$mode" = send ]; then
 	fi
 fi
 
-# 3. The cover letter and the numbering.
-[ -f "$cover" ] || die "no cover letter $cover: run 'make export'; nothing sent"
-n=${#list[@]}
-subj=$(header "$cover" Subject)
-grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$cover" &&
-	die "the cover letter still has '*** SUBJECT HERE ***' or '*** BLURB HERE ***' (set the branch description, then 'make export'); nothing sent"
-case $subj in
-*" 0/$n]"*) ;;
-*) die "the cover letter's subject '$subj' is not numbered 0/$n, and patches/series lists $n patches: run 'make export'; nothing sent" ;;
-esac
-base=$(base_commit)
-grep -qx "base-commit: $base" "$cover" ||
-	die "the cover letter has no 'base-commit: $base' line (b4 and the reader need the base): run 'make export'; nothing sent"
-k=0
-for p in "${list[@]}"; do
-	k=$((k + 1))
-	s=$(header "$PATCHES/$p" Subject)
-	case $s in
-	*" $k/$n]"*) ;;
-	*) die "patch $k of patches/series, $p, is numbered otherwise: '$s' (expected $k/$n): run 'make export'; nothing sent" ;;
-	esac
-done
-
-# 4. Recipients per patch; the cover letter's are the union.
+# 5. Recipients per patch; the cover letter's are the union.
 rc=$tmp/rcpt
 mkdir -p "$rc"
 for p in "${list[@]}"; do
@@ -183,6 +202,16 @@ tos=(); ccs=()
 for p in "${list[@]}"; do tos+=("$rc/$p.to"); ccs+=("$rc/$p.cc"); done
 uniq_addrs "" "${tos[@]}" >"$rc/$c.to"
 uniq_addrs "$rc/$c.to" "${ccs[@]}" >"$rc/$c.cc"
+# GM_CC=1: everybody get_maintainer.pl names goes to Cc:, To: is only TO=
+# (a series posted to cip-dev, say, with the maintainers copied).
+if [ "${GM_CC:-}" = 1 ] && [ "$mode" = send ]; then
+	[ -n "${TO:-}" ] || die "GM_CC=1 needs TO= (the list the series is for); nothing sent"
+	for f in "$rc"/*.to; do
+		uniq_addrs "" "$f" "${f%.to}.cc" >"$f.all"
+		mv "$f.all" "${f%.to}.cc"
+		: >"$f"
+	done
+fi
 
 if [ "$mode" = list ]; then
 	echo "| # | patch | files | To: maintainers (section) | Cc: reviewers and lists |"
@@ -198,7 +227,7 @@ if [ "$mode" = list ]; then
 	exit 0
 fi
 
-# 5. git send-email. The to/cc commands print the lists computed above.
+# 6. git send-email. The to/cc commands print the lists computed above.
 for kind in to cc; do
 	printf '#!/bin/sh\nexec cat "%s/$(basename "$1").%s"\n' "$rc" "$kind" >"$tmp/$kind-cmd"
 	chmod +x "$tmp/$kind-cmd"
@@ -242,22 +271,21 @@ echo "$PROG: $((n + 1)) messages, one thread (cover letter first, patches in rep
 for f in "${files[@]}"; do
 	b=$(basename "$f")
 	echo "  $(header "$f" Subject)"
-	echo "    To: $(join_lines "$rc/$b.to")${TO:+, $TO}"
-	echo "    Cc: $(join_lines "$rc/$b.cc")${CC:+, $CC}"
+	{ cat "$rc/$b.to"; [ -z "${TO:-}" ] || echo "$TO"; } >"$tmp/to.show"
+	{ cat "$rc/$b.cc"; [ -z "${CC:-}" ] || echo "$CC"; } >"$tmp/cc.show"
+	echo "    To: $(join_lines "$tmp/to.show")"
+	echo "    Cc: $(join_lines "$tmp/cc.show")"
 done
 
 if [ "${SEND:-}" != 1 ]; then
 	echo "$PROG: dry run: git send-email --dry-run:"
-	(cd "$TREE" && git send-email --dry-run "${args[@]}" "${files[@]}") 2>&1 | sed 's/^/  /'
-	[ "${PIPESTATUS[0]}" = 0 ] || die "git send-email --dry-run failed (above)"
+	if ! (cd "$TREE" && git send-email --dry-run "${args[@]}" "${files[@]}") 2>&1 | sed 's/^/  /'; then
+		die "git send-email --dry-run failed (above)"
+	fi
 	info "dry run: nothing was sent; SEND=1 sends these $((n + 1)) messages"
 	exit 0
 fi
 
-if [ -z "${SMTP_SERVER:-}" ] &&
-	! git -C "$TREE" config --get-regexp '^sendemail\.(.*\.)?smtpserver$' >/dev/null; then
-	die "no SMTP server: set 'git config --global sendemail.smtpServer <host>' (and smtpServerPort, smtpEncryption, smtpUser: see git-send-email(1)) or SMTP_SERVER=; nothing sent"
-fi
 (cd "$TREE" && git send-email "${args[@]}" "${files[@]}") >"$tmp/send.log" 2>&1 || {
 	sed 's/^/  /' "$tmp/send.log" >&2
 	sent=$(grep -c '^Result: ' "$tmp/send.log" || true)

@@ -45,6 +45,11 @@ t harness-export-roundtrip "$T/export-roundtrip.sh"
 t harness-kdir-worktree "$T/kdir-worktree.sh"
 t checkpatch "$S/checkpatch.sh"
 t checkpatch-deprecated-apis "$T/checkpatch-deprecated.sh"
+t send-email-recipients "$T/send-email-recipients.sh"
+t send-email-roundtrip "$T/send-email-roundtrip.sh"
+t send-email-refuse "$T/send-email-refuse.sh"
+# Another architecture with HIGHMEM keeps its own kmap code and builds.
+t build-arm-highmem "$S/build.sh" arm-highmem
 for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
 	t "test-vm-$c" "$S/test-vm.sh" "$c"
 done

@@ -40,13 +40,13 @@ sink_python() {
 # one a file to DIR/received/NNNN.eml, their envelopes to
 # DIR/envelopes.jsonl.
 start_sink() {
-	local dir=$1 py i
+	local dir=$1 py
 	py=$(sink_python)
 	rm -f "$dir/port"
 	"$py" "$TOP/scripts/smtp-sink.py" --host 127.0.0.1 --mbox "$dir/received.mbox" \
 		--log "$dir/envelopes.jsonl" --port-file "$dir/port" --dir "$dir/received" 2>"$dir/sink.err" &
 	sink_pid=$!
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		[ -s "$dir/port" ] && break
 		kill -0 "$sink_pid" 2>/dev/null || { cat "$dir/sink.err"; fail "the SMTP sink died"; }
 		sleep 0.1

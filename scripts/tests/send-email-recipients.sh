@@ -104,3 +104,22 @@ grep -q "maintainer:CHECKPATCH" "$d/list.md" || fail "--list: no CHECKPATCH"
 stop_sink
 [ "$(sink_count "$d")" = 0 ] || fail "the dry run sent $(sink_count "$d") message(s)"
 echo "ok: the dry run sent nothing"
+
+# GM_CC=1 TO=list: the series is addressed to the list; the maintainers
+# are copied.
+start_sink "$d"
+GM_CC=1 SMTP_SERVER=127.0.0.1 SMTP_PORT=$sink_port TO="cip-dev@kmap-local.invalid" \
+	PATCHES=$p "$TOP/scripts/send-email.sh" </dev/null >"$out" 2>&1 ||
+	{ cat "$out"; fail "the GM_CC=1 dry run failed"; }
+for re in "$cv_re" "$cp_re" "$mm_re" "$sc_re"; do
+	b=$(block "$re") || fail "GM_CC=1: no message /$re/"
+	[ "$(hdr "$b" To)" = "To: cip-dev@kmap-local.invalid" ] ||
+		fail "GM_CC=1 /$re/: $(hdr "$b" To), expected only cip-dev"
+done
+want "$sc_re" Cc mingo@redhat.com peterz@infradead.org linux-kernel@vger.kernel.org
+want "$mm_re" Cc akpm@linux-foundation.org linux-mm@kvack.org
+want "$cv_re" Cc mingo@redhat.com akpm@linux-foundation.org joe@perches.com
+wantnot "$mm_re" mingo@redhat.com
+stop_sink
+[ "$(sink_count "$d")" = 0 ] || fail "the GM_CC=1 dry run sent $(sink_count "$d") message(s)"
+echo "ok: GM_CC=1: To: is TO= alone, the maintainers in Cc:, nothing sent"

@@ -9,6 +9,8 @@
 . "$(dirname "$0")/send-email-lib.sh"
 private_network "$@"
 
+command -v b4 >/dev/null || fail "b4 is not installed (Debian package b4; scripts/deps.sh)"
+
 mkscratch
 trap cleanup_send_test EXIT
 start_sink "$d"
@@ -82,13 +84,15 @@ sys.exit(bad)
 PY
 
 # What git am takes from each received message is what it takes from the
-# patch file: the same patch, message, author and subject.
+# patch file: the same patch, message, author and subject. Not the date:
+# git send-email dates each message when it sends it (the author date of
+# the applied commit is the mail's, as for any mailed patch).
 for i in $(seq 1 "$n"); do
 	f=$PATCHES/${names[$((i - 1))]}
-	git mailinfo "$d/a.msg" "$d/a.patch" <"$f" >"$d/a.info"
-	git mailinfo "$d/b.msg" "$d/b.patch" <"${eml[$i]}" >"$d/b.info"
+	git mailinfo "$d/a.msg" "$d/a.patch" <"$f" | grep -v '^Date: ' >"$d/a.info"
+	git mailinfo "$d/b.msg" "$d/b.patch" <"${eml[$i]}" | grep -v '^Date: ' >"$d/b.info"
 	for x in msg patch info; do
-		cmp -s "$d/a.$x" "$d/b.$x" || { diff -u "$d/a.$x" "$d/b.$x" | head -n 40; fail "${names[$((i - 1))]}: the received $x differs"; }
+		cmp -s "$d/a.$x" "$d/b.$x" || { diff -u "$d/a.$x" "$d/b.$x" | head -n 40 || true; fail "${names[$((i - 1))]}: the received $x differs"; }
 	done
 done
 echo "ok: git mailinfo of every received patch equals the patch file's"
@@ -103,9 +107,11 @@ cleanup_wt() {
 	cleanup_send_test
 }
 trap cleanup_wt EXIT
-mkdir -p "$(git -C "$wt" rev-parse --path-format=absolute --git-path info)"
-cat "${msgs[@]:1}" | sed -n 's|^diff --git a/\([^ ]*\) b/\([^ ]*\)$|/\1\n/\2|p' | sort -u \
-	>"$(git -C "$wt" rev-parse --path-format=absolute --git-path info/sparse-checkout)"
+# (info/sparse-checkout is the worktree's own; git sparse-checkout would
+# set extensions.worktreeConfig in the shared repository instead.)
+sc=$(git -C "$wt" rev-parse --path-format=absolute --git-path info/sparse-checkout)
+mkdir -p "$(dirname "$sc")"
+cat "${msgs[@]:1}" | sed -n 's|^diff --git a/\([^ ]*\) b/\([^ ]*\)$|/\1\n/\2|p' | sort -u >"$sc"
 wgit() {
 	git -C "$wt" -c core.sparseCheckout=true -c user.name=kmap-test -c user.email=kmap-test@localhost "$@"
 }
@@ -129,11 +135,16 @@ check_applied "git am of the received mail"
 # b4 am, offline, on the received mbox: it finds the thread, orders it,
 # checks the base-commit and writes an mbox for git am.
 wgit checkout -q --detach "$base"
-(cd "$wt" && b4 --offline-mode -n am -m - -o "$d/b4" <"$d/received.mbox") >"$d/b4.out" 2>&1 ||
+mkdir -p "$d/b4"
+# (b4 fails quietly without a user.name and user.email.)
+(cd "$wt" && GIT_CONFIG_PARAMETERS="'user.name=kmap-test' 'user.email=kmap-test@localhost'" \
+	b4 --offline-mode -n am -m - -o "$d/b4" <"$d/received.mbox") >"$d/b4.out" 2>&1 ||
 	{ cat "$d/b4.out"; fail "b4 am failed"; }
 cat "$d/b4.out"
 mbx=$(ls "$d"/b4/*.mbx 2>/dev/null | head -n 1)
 [ -n "$mbx" ] || fail "b4 am wrote no .mbx"
 grep -q "^Total patches: $n\$" "$d/b4.out" || fail "b4 am did not find $n patches"
+grep -q "Base: using specified base-commit $base" "$d/b4.out" ||
+	fail "b4 am did not find the cover letter's base-commit: $base"
 wgit am -q "$mbx" || fail "git am of b4's mbox failed"
 check_applied "b4 am"
