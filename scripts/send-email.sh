@@ -143,9 +143,11 @@ if [ "$mode" != files ]; then
 	subj=$(header "$cover" Subject)
 	grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$cover" &&
 		die "the cover letter still has '*** SUBJECT HERE ***' or '*** BLURB HERE ***' (set the branch description, then 'make export'); nothing sent"
+	# format-patch pads the number to the width of the count: 00/11.
+	w=${#n}
 	case $subj in
-	*" 0/$n]"*) ;;
-	*) die "the cover letter's subject '$subj' is not numbered 0/$n, and patches/series lists $n patches: run 'make export'; nothing sent" ;;
+	*" $(printf '%0*d' "$w" 0)/$n]"*) ;;
+	*) die "the cover letter's subject '$subj' is not numbered $(printf '%0*d' "$w" 0)/$n, and patches/series lists $n patches: run 'make export'; nothing sent" ;;
 	esac
 	base=$(base_commit)
 	grep -qx "base-commit: $base" "$cover" ||
@@ -155,8 +157,8 @@ if [ "$mode" != files ]; then
 		k=$((k + 1))
 		s=$(header "$PATCHES/$p" Subject)
 		case $s in
-		*" $k/$n]"*) ;;
-		*) die "patch $k of patches/series, $p, is numbered otherwise: '$s' (expected $k/$n): run 'make export'; nothing sent" ;;
+		*" $(printf '%0*d' "$w" "$k")/$n]"*) ;;
+		*) die "patch $k of patches/series, $p, is numbered otherwise: '$s' (expected $(printf '%0*d' "$w" "$k")/$n): run 'make export'; nothing sent" ;;
 		esac
 	done
 fi

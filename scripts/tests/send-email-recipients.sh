@@ -73,9 +73,9 @@ wantnot() {
 }
 
 cp_re="\\[PATCH 5.10 [0-9]+/$n\\] checkpatch:"
-mm_re="\\[PATCH 5.10 [0-9]+/$n\\] mm/"
-sc_re="\\[PATCH 5.10 $n/$n\\] sched/core:"
-cv_re="\\[PATCH 5.10 0/$n\\]"
+mm_re="\\[PATCH 5.10 [0-9]+/$n\\] mm/highmem: add a KUnit suite for kmap\\(\\) and"
+sc_re="\\[PATCH 5.10 0*$n/$n\\] sched/core:"
+cv_re="\\[PATCH 5.10 0+/$n\\]"
 
 want "$sc_re" To mingo@redhat.com peterz@infradead.org juri.lelli@redhat.com vincent.guittot@linaro.org
 want "$sc_re" Cc linux-kernel@vger.kernel.org rostedt@goodmis.org

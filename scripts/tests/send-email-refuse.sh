@@ -61,7 +61,7 @@ nothing_sent "a patch checkpatch rejects"
 copy lost
 grep -vxF "$last" "$PATCHES/series" >"$p/series"
 n=${#list[@]}
-expect_fail "a patch lost from patches/series" "not numbered 0/$((n - 1)).*lists $((n - 1)) patches.*nothing sent" \
+expect_fail "a patch lost from patches/series" "not numbered 0*0/$((n - 1)).*lists $((n - 1)) patches.*nothing sent" \
 	send PATCHES="$p"
 nothing_sent "a patch lost from patches/series"
 

@@ -64,8 +64,10 @@ if len(set(ids)) != len(ids):
 root = ids[0]
 for k, m in enumerate(msgs):
     subj = " ".join(str(m["Subject"]).split())
-    if not re.search(r"\[PATCH 5\.10 %d/%d\]" % (k, n), subj):
-        no("message %d is '%s', expected [PATCH 5.10 %d/%d]" % (k + 1, subj, k, n))
+    # format-patch pads the number to the width of the count: 01/11.
+    want = "%0*d/%d" % (len(str(n)), k, n)
+    if "[PATCH 5.10 %s]" % want not in subj:
+        no("message %d is '%s', expected [PATCH 5.10 %s]" % (k + 1, subj, want))
     irt = (m["In-Reply-To"] or "").strip()
     refs = (m["References"] or "").split()
     if k == 0:
