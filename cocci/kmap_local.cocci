@@ -2,36 +2,40 @@
 ///
 /// Convert kmap_atomic() and kmap() to kmap_local_page().
 ///
-/// kmap_local_page() disables neither preemption nor page faults, and the
-/// address it returns is valid only in the calling thread.  Hence:
+/// kmap_local_page() disables neither preemption nor page faults, its
+/// mappings form a stack shared with kmap_atomic(), and the address it
+/// returns is valid only in the calling thread.  Hence:
 ///
 /// - A kmap_atomic() ... kunmap_atomic() pair is converted only when nothing
-///   in the region may rely on disabled preemption or page faults: per-CPU
-///   accessors, smp_processor_id(), *_inatomic() calls, user copies,
-///   in_atomic()/preempt_count() tests, explicit preempt/pagefault control,
-///   RCU readers without rcu_read_lock(), also through functions defined in
-///   the same file.  Such regions are reported instead.  With -D strict, a
-///   call to any function the rule cannot see into is also a reason to keep
-///   kmap_atomic().
+///   between them may rely on disabled preemption or page faults: per-CPU
+///   accessors, smp_processor_id(), raw_cpu_*(), *_inatomic() calls, user
+///   copies, in_atomic()/preempt_count() tests, explicit preemption or page
+///   fault control, RCU readers without rcu_read_lock(), also when reached
+///   through functions defined in the same file.  Such regions are reported
+///   instead.  With -D strict, a call to a function the rule cannot see
+///   into also keeps kmap_atomic().
 /// - A kmap() ... kunmap() pair in one function is converted when the
-///   address stays local: it is not stored outside a local variable,
+///   address stays local: it is not stored outside local variables,
 ///   returned, or passed to a function that might keep it, and the page is
-///   not handed to code that might use page_address().  kunmap(page) becomes
-///   kunmap_local(addr).
-/// - Mappings must be released in reverse order.  Out-of-order unmaps of
-///   converted mappings are swapped when they are adjacent, else reported.
+///   not handed to code that might use page_address().  kunmap(page)
+///   becomes kunmap_local(addr).
+/// - Mappings must be released in reverse order.  Adjacent out-of-order
+///   unmaps are swapped; other out-of-order regions are reported.
 /// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
 ///   memcpy_to_page() and memzero_page().
 /// - kunmap_atomic() or kunmap_local() given a struct page * is a bug.
 ///
-/// Report lines carry a tag in brackets ([percpu], [escape], ...) that
-/// says why a site was not converted.  -D summary also lists the
-/// kmap_atomic()/kmap() calls the rule leaves alone.
+/// Report lines carry a tag in brackets ([convert], [percpu], [escape],
+/// ...) saying what happens to each site.  -D summary also lists the
+/// kmap_atomic() and kmap() calls the rule does not pair, and so leaves
+/// alone.
 ///
 // Confidence: Moderate
 // Copyright: (C) 2025 The kmap-local project contributors
-// Comments: kmap_local_page() must exist in the tree (mainline 5.11+ or
-//  the kmap-local series); memzero_page() also needs to be global.
+// Comments: Needs kmap_local_page() (mainline 5.11+ or the kmap-local
+//  series).  memzero_page() must be visible outside lib/iov_iter.c.
+//  Regions calling functions defined elsewhere are converted unless
+//  -D strict is given: review those.
 // Options: --no-includes --include-headers
 
 virtual patch
@@ -43,6 +47,8 @@ virtual summary
 
 @initialize:python@
 @@
+import collections
+import os
 import re
 
 # --- classification of calls inside a kmap_atomic() region --------------
@@ -106,8 +112,8 @@ NOKEEP = re.compile(
 	r'dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*|print_hex_dump\w*|hex_dump_to_buffer|'
 	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
 	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
-	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|'
-	r'_?copy_(to|from)_iter|'
+	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|'
+	r'copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|'
 	r'flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|'
 	r'clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|'
 	r'(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|'
@@ -137,20 +143,35 @@ MEM_HELPERS = frozenset(['memcpy_from_page', 'memcpy_to_page', 'memzero_page',
 
 IDENT = re.compile(r'[A-Za-z_]\w*')
 
-state = {'file': None, 'strict': False, 'report': False}
+flags = {'strict': False, 'report': False}
+files = collections.OrderedDict()
+state = None
+
+def new_state(f):
+	return {
+		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
+		'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
+		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
+		'params': {}, 'order': [], 'swap': {}, 'decided': None,
+		'reported': set(), 'cols': {}, 'func_of': {},
+	}
 
 def reset(f):
+	"""select the facts of file f"""
+	global state
 	# after a transformation spatch reparses a temporary copy of the file
-	if 'cocci_small_output' in f or 'cocci-output' in f:
-		return
-	if state['file'] != f:
-		state.update({
-			'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
-			'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
-			'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
-			'params': {}, 'order': [], 'swap': {}, 'decided': None,
-			'reported': set(), 'cols': {}, 'func_of': {},
-		})
+	m = re.match(r'^.*/cocci_small_output-[^/-]+-[^/-]+-(.*)$', f)
+	if m:
+		cands = [k for k in files if os.path.basename(k) == m.group(1)]
+		if cands:
+			f = cands[-1]
+	if f not in files:
+		files[f] = new_state(f)
+		while len(files) > 64:
+			files.popitem(last=False)
+	else:
+		files.move_to_end(f)
+	state = files[f]
 
 # Decisions are keyed by line, which the transformations made before they
 # are looked up do not change; two mappings (or two unmaps) on one line
@@ -229,7 +250,7 @@ def callee_reason(fn, seen):
 			r = callee_reason(g, seen)
 			if r:
 				return r
-		elif state['strict'] and not STRICT_OK.match(g):
+		elif flags['strict'] and not STRICT_OK.match(g):
 			return ('strict', 'calls %s() (line %d), not visible here' % (g, line))
 	return None
 
@@ -250,9 +271,9 @@ def atomic_reason(km):
 			if r:
 				return ('callee', '%s() at line %d: %s' % (g, line, r[1]))
 		elif g == '<indirect>':
-			if state['strict']:
+			if flags['strict']:
 				return ('strict', 'indirect call at line %d' % line)
-		elif state['strict'] and not STRICT_OK.match(g):
+		elif flags['strict'] and not STRICT_OK.match(g):
 			return ('strict', 'calls %s() at line %d, not visible here' % (g, line))
 	return None
 
@@ -380,6 +401,18 @@ def page_use_reason(fn, page, seen):
 		return ('page-address', 'page passed to %s() at line %d, which may use page_address()' % (g, line))
 	return None
 
+# Calls that may leave an atomic mapping in place when they return; a
+# kmap_local_page() made before them could then be unmapped out of order.
+STACKERS = re.compile(
+	r'^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic\w*|'
+	r'io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$')
+
+def stack_reason(fn):
+	for (f, g, args, line) in state['calls']:
+		if f == fn and STACKERS.match(g):
+			return ('unmap-order', '%s() at line %d may leave an atomic mapping behind' % (g, line))
+	return None
+
 def decide():
 	if state['decided'] is not None:
 		return state['decided']
@@ -398,6 +431,8 @@ def decide():
 			r = escape_reason(fn, [state['mapx'][km]], {fn})
 			if r is None:
 				r = page_use_reason(fn, state['mapp'][km], {fn})
+			if r is None:
+				r = stack_reason(fn)
 		if r is None and any(len(state['unmap_of'][u]) > 1 and
 				     len(set(state['mapx'][m] for m in state['unmap_of'][u])) > 1
 				     for u in state['pairs'][km]):
@@ -437,10 +472,14 @@ def decide():
 	state['decided'] = bad
 	return bad
 
+def same_site(k, p):
+	# the call at p is the one the facts were recorded for
+	return state['cols'].get(k) == {int(p.column)}
+
 def map_ok(p, kind):
 	reset(p[0].file)
 	km = keym(p[0])
-	if state['kind'].get(km) != kind:
+	if state['kind'].get(km) != kind or not same_site(km, p[0]):
 		return False
 	return km not in decide()
 
@@ -448,7 +487,7 @@ def unmap_ok(p, kind):
 	reset(p[0].file)
 	ku = keyu(p[0])
 	owners = state['unmap_of'].get(ku)
-	if not owners:
+	if not owners or not same_site(ku, p[0]):
 		return False
 	bad = decide()
 	if any(o in bad or state['kind'][o] != kind for o in owners):
@@ -458,12 +497,12 @@ def unmap_ok(p, kind):
 def swap_outer(p):
 	reset(p[0].file)
 	decide()
-	return keyu(p[0]) in state['swap']
+	return keyu(p[0]) in state['swap'] and same_site(keyu(p[0]), p[0])
 
 def swap_inner(p):
 	reset(p[0].file)
 	decide()
-	return keyu(p[0]) in state['swap'].values()
+	return keyu(p[0]) in state['swap'].values() and same_site(keyu(p[0]), p[0])
 
 def atomic_ok(p):
 	return map_ok(p, 'atomic')
@@ -499,22 +538,34 @@ def map_reason(p):
 	return decide().get(keym(p[0]))
 
 def once(p, what):
+	reset(p[0].file)
 	k = (realkey(p[0]), what)
 	if k in state['reported']:
 		return False
 	state['reported'].add(k)
 	return True
 
+def memvar_add(x, p):
+	reset(p[0].file)
+	state.setdefault('memvars', set()).add((str(x), p[0].current_element))
+
+def memvar_name(x):
+	return any(n == str(x) for (n, f) in state.get('memvars', ()))
+
+def memvar_fn(x, p):
+	reset(p[0].file)
+	return (str(x), p[0].current_element) in state.get('memvars', ())
+
 def not_helper(p):
 	return p[0].current_element not in MEM_HELPERS
 
 @script:python depends on strict@
 @@
-state['strict'] = True
+flags['strict'] = True
 
 @script:python depends on report@
 @@
-state['report'] = True
+flags['report'] = True
 
 // ---------------------------------------------------------------------------
 // kmap_atomic() ... kunmap_atomic() pairs
@@ -549,7 +600,7 @@ pu << apair.pu;
 @@
 add_pair('atomic', pm, pu, str(x), str(p))
 
-// every call made between the map and its unmap
+// every call that can run between the map and its unmap
 @acall exists@
 position apair.pm, apair.pu;
 identifier g;
@@ -558,14 +609,12 @@ position pc;
 @@
 
 kmap_atomic@pm(...)
-<+...
+... when != kunmap_atomic@pu(...)
 (
 g@pc(...)
 |
 E@pc(...)
 )
-...+>
-kunmap_atomic@pu(...)
 
 @script:python@
 pm << apair.pm;
@@ -918,6 +967,38 @@ x =
 - kunmap@pu(p);
 + kunmap_local(x);
 
+// A block left with the helper call alone loses its braces.
+@memhelp_blk depends on patch@
+local idexpression x;
+expression E, p, to, from, off, len;
+position pn : script:python() { not_helper(pn) };
+@@
+
+if (E)
+- {
+- x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+- }
+
 // map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
 @memhelp depends on patch@
 local idexpression x;
@@ -977,19 +1058,36 @@ position pn : script:python() { not_helper(pn) };
 - kunmap_local(x);
 
 // the variable that held the address may now be unused
-@script:python memname@
+@script:python@
 x << memhelp.x;
-xi;
+pn << memhelp.pn;
 @@
-coccinelle.xi = cocci.make_ident(str(x))
+memvar_add(x, pn)
 
-@memvar@
-identifier memname.xi;
+@script:python@
+x << memhelp_blk.x;
+pn << memhelp_blk.pn;
+@@
+memvar_add(x, pn)
+
+@memused depends on patch && (memhelp || memhelp_blk) exists@
+identifier xi : script:python() { memvar_name(xi) };
 type T;
+position pd;
 @@
 
-- T xi;
-  ... when != xi
+T xi@pd;
+...
+xi
+
+@memvar depends on patch && (memhelp || memhelp_blk) && (!memused || memused) disable decl_init@
+identifier xi : script:python() { memvar_name(xi) };
+type T;
+position pd != memused.pd;
+position pf : script:python(xi) { memvar_fn(xi, pf) };
+@@
+
+- T xi@pd@pf;
 
 // ---------------------------------------------------------------------------
 // kunmap_atomic()/kunmap_local() take the address, not the page
@@ -1043,7 +1141,7 @@ if once(pm, 'map'):
 		msg = "WARNING: kmap_atomic() -> kmap_local_page() [convert]"
 	else:
 		msg = "INFO: kmap_atomic() kept [%s]: %s" % r
-	if state['report']:
+	if flags['report']:
 		coccilib.report.print_report(pm[0], msg)
 	else:
 		coccilib.org.print_todo(pm[0], msg)
@@ -1057,7 +1155,7 @@ if once(pm, 'map'):
 		msg = "WARNING: kmap() -> kmap_local_page() [convert]"
 	else:
 		msg = "INFO: kmap() kept [%s]: %s" % r
-	if state['report']:
+	if flags['report']:
 		coccilib.report.print_report(pm[0], msg)
 	else:
 		coccilib.org.print_todo(pm[0], msg)
@@ -1067,7 +1165,7 @@ pa << adjacent.pa;
 @@
 if in_swap(pa) and once(pa, 'swap'):
 	msg = "WARNING: nested mappings unmapped out of order [reorder]"
-	if state['report']:
+	if flags['report']:
 		coccilib.report.print_report(pa[0], msg)
 	else:
 		coccilib.org.print_todo(pa[0], msg)
