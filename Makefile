@@ -10,11 +10,11 @@ export WORK KDIR BASE FORCE
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm checkpatch send-email test clean
+.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers test clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null || true
-	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch test clean"
+	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch check-callers test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
@@ -47,6 +47,11 @@ checkpatch: tree
 ## make send-email [TO=...] [CC=...] [SEND=1]   mail the series (a dry run unless SEND=1)
 send-email: base
 	@scripts/send-email.sh
+
+## make check-callers   build every kunmap_atomic()/kunmap_local() caller under
+##                  i386 allmodconfig before and after the typed unmap; compare warnings
+check-callers: deps tree
+	@scripts/check-callers.sh
 
 ## make test        every test; ends with "N passed, N failed"
 test: deps

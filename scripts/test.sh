@@ -53,6 +53,10 @@ t build-arm-highmem "$S/build.sh" arm-highmem
 for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
 	t "test-vm-$c" "$S/test-vm.sh" "$c"
 done
+# The typed unmap, against the i386-smp-debug build's headers and flags;
+# the mutant run proves each must-fail case fails only because of the check.
+t kunmap-types "$T/kunmap-types.sh"
+t kunmap-types-mutant env MUTANT=1 "$T/kunmap-types.sh"
 
 # The per-config table of the boots, when any ran.
 if ls "$RESULTS"/*/summary >/dev/null 2>&1; then

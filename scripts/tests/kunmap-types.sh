@@ -9,6 +9,10 @@
 # struct page ** or a function pointer must fail to compile (the struct
 # page ones with a message saying the call takes the mapped address); every
 # pointer that can hold a mapped address must compile with no warning.
+#
+# MUTANT=1 proves the cases can fail: it compiles them against a copy of
+# include/linux/highmem.h with the checks of __kunmap_addr() removed, and
+# passes only if then every case that must not compile does compile.
 . "$(dirname "$0")/lib.sh"
 
 CONFIG=${CONFIG:-i386-smp-debug}
@@ -22,9 +26,26 @@ cmd=$(sed -n 's/^cmd_mm\/highmem\.o := //p' "$ref" |
 	sed -e 's/-Wp,-MMD,[^ ]*//' -e 's/ -c -o mm\/highmem\.o .*$//')
 [ -n "$cmd" ] || fail "cannot read the compiler command from $ref"
 
-PAGE_MSG="takes the address returned by"
+if [ "${MUTANT:-0}" = 1 ]; then
+	src=$(sed -n 's/^source_mm\/highmem\.o := //p' "$ref")
+	case $src in /*) ;; *) src=$out/$src ;; esac
+	hdr=$(dirname "$(dirname "$src")")/include/linux/highmem.h
+	[ -f "$hdr" ] || fail "cannot find the tree's include/linux/highmem.h from $ref"
+	mkdir -p "$d/inc/linux"
+	# Drop the BUILD_BUG_ON_MSG() (two lines) and the subscript check.
+	sed -e '/BUILD_BUG_ON_MSG(__kunmap_is_page(addr),/,+1d' \
+		-e '/(void)sizeof(__kunmap_object(addr)\[0\]);/d' \
+		"$hdr" >"$d/inc/linux/highmem.h"
+	[ "$(($(wc -l <"$hdr") - $(wc -l <"$d/inc/linux/highmem.h")))" = 3 ] ||
+		fail "the checks of __kunmap_addr() in $hdr are not where this test expects them"
+	case $cmd in *" -nostdinc "*) ;; *) fail "no -nostdinc in the compiler command" ;; esac
+	cmd=${cmd/ -nostdinc / -nostdinc -I$d/inc }
+fi
+
+PAGE_MSG="takes the mapped address, not the struct page"
 pass=0
 n=0
+compiled_bad=0
 
 # case NAME EXPECT DECL ARG: compile a call of each unmap with ARG.
 # EXPECT is "ok" (clean compile) or "error:REGEX" (must fail with REGEX).
@@ -59,6 +80,7 @@ C
 		error:*)
 			if [ "$rc" = 0 ]; then
 				echo "FAIL $fn($name): compiled, but must not"
+				compiled_bad=$((compiled_bad + 1))
 				continue
 			fi
 			if ! echo "$log" | grep -Eq -- "${expect#error:}"; then
@@ -100,4 +122,11 @@ case_ volatile_p ok "volatile u32 *p = page_address(page);" "p"
 case_ offset_expr ok "char *p = page_address(page);" "p + 16"
 
 echo "$pass of $n cases as expected"
-[ "$pass" = "$n" ]
+if [ "${MUTANT:-0}" = 1 ]; then
+	# Without the checks, exactly the cases that must not compile do.
+	nerr=$(grep -c '^case_ [a-z_]* "error:' "$0")
+	echo "without the checks: $((n - pass)) of $((2 * nerr)) must-fail cases compiled"
+	[ $((n - pass)) = $((2 * nerr)) ] && [ "$compiled_bad" = $((2 * nerr)) ]
+else
+	[ "$pass" = "$n" ]
+fi
