@@ -10,7 +10,7 @@ export WORK KDIR BASE FORCE
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers test clean
+.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers bisect-check test clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null || true
@@ -52,6 +52,10 @@ send-email: base
 ##                  i386 allmodconfig before and after the typed unmap; compare warnings
 check-callers: deps tree
 	@scripts/check-callers.sh
+
+## make bisect-check [CONFIGS=...]   build and boot every commit of the series
+bisect-check: deps tree
+	@scripts/bisect-check.sh $(if $(filter command line environment,$(origin CONFIGS)),$(CONFIGS))
 
 ## make test        every test; ends with "N passed, N failed"
 test: deps
