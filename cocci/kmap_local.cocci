@@ -153,7 +153,7 @@ def new_state(f):
 		'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'swap': {}, 'decided': None,
-		'reported': set(), 'cols': {}, 'func_of': {},
+		'reported': set(), 'cols': {}, 'func_of': {}, 'fline': {},
 	}
 
 def reset(f):
@@ -237,12 +237,60 @@ def add_pair(kind, pm, pu, x, p):
 def fn_calls(fn):
 	return [c for c in state['calls'] if c[0] == fn]
 
+# Calls spatch cannot see: a statement it fails to parse (typically a
+# macro invocation such as iterate_all_kinds(...) without a semicolon) is
+# skipped by every rule, so the calls inside it would go unnoticed.  The
+# source text of each kmap_atomic() region, and of each function of the
+# file it calls, is therefore scanned as well.
+CALL_RX = re.compile(r'\b([A-Za-z_]\w*)\s*\(')
+NOT_CALLS = frozenset(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'typeof',
+		       '__typeof__', 'alignof', '__alignof__', 'defined', 'case', 'do',
+		       '__attribute__', 'asm', '__asm__'])
+src_cache = collections.OrderedDict()
+
+def src_lines(f):
+	if f not in src_cache:
+		try:
+			with open(f, errors='replace') as fh:
+				text = fh.read()
+		except OSError:
+			text = ''
+		# blank comments and strings, keeping the line structure
+		text = re.sub(r'/\*.*?\*/', lambda m: re.sub(r'[^\n]', ' ', m.group(0)), text, flags=re.S)
+		text = re.sub(r'//[^\n]*', '', text)
+		text = re.sub(r'"(\\.|[^"\\\n])*"', '""', text)
+		src_cache[f] = text.split('\n')
+		while len(src_cache) > 8:
+			src_cache.popitem(last=False)
+	return src_cache[f]
+
+def text_calls(lo, hi):
+	"""(name, line) of the calls written on lines lo..hi of the file"""
+	lines = src_lines(state['file'])
+	out = []
+	for n in range(max(lo, 1), min(hi, len(lines)) + 1):
+		for m in CALL_RX.finditer(lines[n - 1]):
+			if m.group(1) not in NOT_CALLS:
+				out.append((m.group(1), n))
+	return out
+
+def fn_text_calls(fn):
+	"""calls written in the body of fn, found from its definition line"""
+	start = state['fline'].get(fn)
+	if start is None:
+		return []
+	lines = src_lines(state['file'])
+	end = start
+	while end < len(lines) and not lines[end - 1].startswith('}'):
+		end += 1
+	return [(fn, g, '', line) for (g, line) in text_calls(start + 1, end)]
+
 def callee_reason(fn, seen):
 	"""why calling fn, defined in this file, may rely on atomic context"""
 	if fn in seen:
 		return None
 	seen.add(fn)
-	for (_, g, args, line) in fn_calls(fn):
+	for (_, g, args, line) in fn_calls(fn) + fn_text_calls(fn):
 		for (tag, rx, why) in ATOMIC_REASONS:
 			if rx.match(g):
 				return (tag, '%s() (line %d) %s' % (g, line, why))
@@ -255,7 +303,12 @@ def callee_reason(fn, seen):
 	return None
 
 def atomic_reason(km):
-	calls = sorted(state['region_calls'].get(km, []), key=lambda c: c[1])
+	calls = list(state['region_calls'].get(km, []))
+	hi = max([u[1] for u in state['pairs'][km]] + [km[1]])
+	for c in text_calls(km[1], hi):
+		if c not in calls and c[0] not in ('kmap_atomic', 'kunmap_atomic'):
+			calls.append(c)
+	calls.sort(key=lambda c: c[1])
 	names = [c[0] for c in calls]
 	for (g, line) in calls:
 		for (tag, rx, why) in ATOMIC_REASONS:
@@ -703,6 +756,7 @@ pf << fdef.pf;
 @@
 reset(pf[0].file)
 state['funcs'].add(str(fn))
+state['fline'][str(fn)] = int(pf[0].line)
 names = []
 for prm in ps:
 	ids = IDENT.findall(str(prm))
