@@ -11,14 +11,15 @@
 #
 # usage: run-tests.sh [-k] [NAME...]
 #   -k  keep the scratch directory
-#   SPATCH=/path/to/spatch and COCCI=/path/to/rule.cocci override defaults.
+#   SPATCH=/path/to/spatch, COCCI=/path/to/rule.cocci and TESTS=/path/to/dir
+#   (the fixtures) override the defaults.
 
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SPATCH=${SPATCH:-spatch}
 COCCI=${COCCI:-$here/kmap_local.cocci}
-tests=$here/tests
+tests=${TESTS:-$here/tests}
 keep=0
 
 if [ "${1:-}" = "-k" ]; then
