@@ -5,16 +5,16 @@
 # See README.md. Work files go to $(WORK) (default .work/).
 
 WORK ?= $(CURDIR)/.work
-export WORK KDIR BASE FORCE
+export WORK KDIR BASE FORCE DIR MODE STRICT
 
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers bisect-check test clean
+.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers bisect-check cocci test clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null || true
-	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch check-callers test clean"
+	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch check-callers bisect-check cocci test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
@@ -56,6 +56,10 @@ check-callers: deps tree
 ## make bisect-check [CONFIGS=...]   build and boot every commit of the series
 bisect-check: deps tree
 	@scripts/bisect-check.sh $(if $(filter command line environment,$(origin CONFIGS)),$(CONFIGS))
+
+## make cocci [DIR=...] [MODE=patch|report] [KDIR=...]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
+cocci:
+	@scripts/cocci.sh
 
 ## make test        every test; ends with "N passed, N failed"
 test: deps

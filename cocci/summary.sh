@@ -13,7 +13,8 @@
 #   --mode both    both of the above.
 #   --strict       pass -D strict (calls the rule cannot see into keep
 #                  kmap_atomic()).
-#   --jobs N       spatch processes run at once (default 2).
+#   --jobs N       spatch processes run at once (default 1).
+#   TIMEOUT=S      seconds spatch may spend on one file (default 300).
 #   --report-out F keep the raw report lines in F.
 #   --log F        keep spatch's messages (parse errors, timeouts) in F.
 #
@@ -32,7 +33,8 @@ mode=report
 diff_out=kmap_local.diff
 report_out=
 log_out=
-jobs=2
+jobs=1
+TIMEOUT=${TIMEOUT:-300}
 extra=()
 
 usage() {
@@ -90,37 +92,58 @@ for d in "$@"; do
 	fi
 done | sed 's|^\./||' | sort -u >"$tmp/files"
 
-# spatch_run FLAGS...: one spatch per listed file, $jobs at a time; the
-# outputs are concatenated in file order.
+# spatch_run FLAGS...: one spatch per listed file, $jobs at a time, run
+# from a scratch directory on absolute paths (spatch never writes into the
+# tree: no --in-place, and its own scratch files land in $tmp); the outputs
+# are concatenated in file order.  A file on which spatch fails or times
+# out is named in $tmp/err and contributes nothing.
 spatch_run() {
 	local out=$tmp/out
 	rm -rf "$out"
-	mkdir -p "$out"
+	mkdir -p "$out" "$tmp/cwd"
 	# shellcheck disable=SC2016
-	(cd "$root" && tr '\n' '\0' <"$tmp/files" |
+	(cd "$tmp/cwd" && tr '\n' '\0' <"$tmp/files" |
 		xargs -0 -r -P "$jobs" -I {} sh -c '
-			out=$1 f=$2
-			shift 2
+			out=$1 root=$2 f=$3
+			shift 3
 			o=$out/$(printf %s "$f" | tr / @)
-			"$SPATCH" --very-quiet --no-includes --include-headers \
-				--sp-file "$COCCI" "$@" --patch . "$f" >"$o.out" 2>"$o.err" ||
-				echo "FAILED: spatch $* $f" >>"$o.err"
-		' summary-spatch "$out" {} "$@")
+			if timeout $((TIMEOUT + 30)) "$SPATCH" --very-quiet --no-includes \
+				--include-headers --timeout "$TIMEOUT" --sp-file "$COCCI" "$@" \
+				--patch "$root" "$root/$f" >"$o.out" 2>"$o.err" &&
+			   ! grep -qiE "timeout|^EXN|exception|Fatal error" "$o.err"; then
+				:
+			else
+				: >"$o.out"
+				echo "FAILED: $f: $(grep -v "^$" "$o.err" | head -n 1)" >>"$o.err"
+			fi
+		' summary-spatch "$out" "$root" {} "$@")
 	find "$out" -name '*.out' -size +0 | sort | xargs -r cat
 	find "$out" -name '*.err' -size +0 | sort | xargs -r cat >>"$tmp/err"
 }
 
-export SPATCH COCCI
+export SPATCH COCCI TIMEOUT
 : >"$tmp/err"
 : >"$tmp/report"
+t0=$(date +%s)
 
-if [ "$mode" = report ] || [ "$mode" = both ]; then
-	spatch_run -D report -D summary "${extra[@]}" | sort -u >"$tmp/report"
-	[ -z "$report_out" ] || cp "$tmp/report" "$report_out"
-fi
-if [ "$mode" = patch ] || [ "$mode" = both ]; then
-	spatch_run -D patch "${extra[@]}" >"$diff_out"
-fi
+# Report lines name the file by its absolute path ("/..."); every line of a
+# diff starts with "diff", "---", "+++", "@@", " ", "+" or "-".  Both modes
+# in one spatch pass give the same diff and report as two separate passes
+# (checked on every fixture), at half the cost.
+split_output() {
+	local all=$tmp/all
+	cat >"$all"
+	grep -E '^/' "$all" | sed "s|^$root/||" | sort -u >"$tmp/report" || true
+	[ "$mode" = report ] || grep -vE '^/' "$all" >"$diff_out" || true
+}
+
+case $mode in
+report) spatch_run -D report -D summary "${extra[@]}" | split_output ;;
+patch) spatch_run -D patch "${extra[@]}" | split_output ;;
+both) spatch_run -D patch -D report -D summary "${extra[@]}" | split_output ;;
+esac
+[ -z "$report_out" ] || [ "$mode" = patch ] || cp "$tmp/report" "$report_out"
+elapsed=$(($(date +%s) - t0))
 
 count() {
 	grep -c -- "$1" "$2" || true
@@ -131,27 +154,34 @@ count_lines() {
 	grep "^$1" "$diff_out" | grep -v "^$1$1$1 " | grep -oE -- "$2" | wc -l
 }
 
-echo "kmap_local.cocci summary for: $* ($(wc -l <"$tmp/files") files mention kmap/kunmap)"
+nfail=$(grep -c '^FAILED: ' "$tmp/err" || true)
+echo "kmap_local.cocci summary for: $* ($(wc -l <"$tmp/files") files mention kmap/kunmap; mode $mode, $jobs job(s), ${elapsed}s)"
 if [ "$mode" != patch ]; then
 	r=$tmp/report
-	echo "report mode:"
-	printf '  %-46s %6d\n' "kmap_atomic() sites converted" "$(count 'kmap_atomic() -> kmap_local_page() \[convert\]' "$r")"
-	printf '  %-46s %6d\n' "kmap() sites converted" "$(count 'kmap() -> kmap_local_page() \[convert\]' "$r")"
+	conv_a=$(count 'kmap_atomic() -> kmap_local_page() \[convert\]' "$r")
+	conv_k=$(count 'kmap() -> kmap_local_page() \[convert\]' "$r")
+	kept=$(count ' kept \[' "$r")
+	unt_a=$(count 'kmap_atomic() left alone \[untouched\]' "$r")
+	unt_k=$(count 'kmap() left alone \[untouched\]' "$r")
+	echo "sites converted:                                  $((conv_a + conv_k))"
+	printf '  %-46s %6d\n' "kmap_atomic() -> kmap_local_page()" "$conv_a"
+	printf '  %-46s %6d\n' "kmap() -> kmap_local_page()" "$conv_k"
 	printf '  %-46s %6d\n' "nested unmaps reordered" "$(count '\[reorder\]' "$r")"
-	printf '  %-46s %6d\n' "kunmap_*() given a struct page * (bugs)" "$(count '\[bug\]' "$r")"
-	echo "  reported, not converted, by reason:"
+	echo "sites reported, not converted, by reason:         $kept"
 	for api in "kmap_atomic()" "kmap()"; do
 		{ grep -F "INFO: $api kept [" "$r" || true; } |
 			sed -e 's/.*kept \[\([^]]*\)\].*/\1/' | sort | uniq -c | sort -rn |
 			while read -r n tag; do
-				printf '    %-44s %6d\n' "$api [$tag]" "$n"
+				printf '  %-46s %6d\n' "$api [$tag]" "$n"
 			done
 	done
-	printf '  %-46s %6d\n' "kmap_atomic() calls left alone (not paired)" "$(count 'kmap_atomic() left alone \[untouched\]' "$r")"
-	printf '  %-46s %6d\n' "kmap() calls left alone (not paired)" "$(count 'kmap() left alone \[untouched\]' "$r")"
+	printf '%-48s %6d\n' "kunmap_*() given a struct page * (bugs)" "$(count '\[bug\]' "$r")"
+	echo "untouched (calls not paired in one function):     $((unt_a + unt_k))"
+	printf '  %-46s %6d\n' "kmap_atomic()" "$unt_a"
+	printf '  %-46s %6d\n' "kmap()" "$unt_k"
 fi
 if [ "$mode" != report ]; then
-	echo "patch mode ($diff_out):"
+	echo "patch ($diff_out):"
 	printf '  %-46s %6d\n' "files changed" "$(count '^+++ ' "$diff_out")"
 	printf '  %-46s %6d\n' "kmap_atomic() calls removed" "$(count_lines - 'kmap_atomic\(')"
 	printf '  %-46s %6d\n' "kunmap_atomic() calls removed" "$(count_lines - 'kunmap_atomic\(')"
@@ -163,9 +193,6 @@ if [ "$mode" != report ]; then
 		printf '  %-46s %6d\n' "$h() calls added" "$(count_lines + "\\b$h\\(")"
 	done
 fi
-if [ -s "$tmp/err" ]; then
-	echo "spatch failures (files skipped, nothing changed there):"
-	{ grep '^FAILED: ' "$tmp/err" || true; } | sed 's/^FAILED: spatch //' |
-		sed -E 's/^-D (patch|report).* ([^ ]+)$/\1 \2/' | sort | sed 's/^/  /'
-	[ -z "$log_out" ] || cp "$tmp/err" "$log_out"
-fi
+echo "spatch failures (files skipped, nothing changed there): $nfail"
+{ grep '^FAILED: ' "$tmp/err" || true; } | sed 's/^FAILED: /  /'
+[ -z "$log_out" ] || cp "$tmp/err" "$log_out"
