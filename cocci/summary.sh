@@ -107,14 +107,22 @@ spatch_run() {
 			out=$1 root=$2 f=$3
 			shift 3
 			o=$out/$(printf %s "$f" | tr / @)
-			if timeout $((TIMEOUT + 30)) "$SPATCH" --very-quiet --no-includes \
+			rc=0
+			timeout $((TIMEOUT + 30)) "$SPATCH" --very-quiet --no-includes \
 				--include-headers --timeout "$TIMEOUT" --sp-file "$COCCI" "$@" \
-				--patch "$root" "$root/$f" >"$o.out" 2>"$o.err" &&
-			   ! grep -qiE "timeout|^EXN|exception|Fatal error" "$o.err"; then
-				:
+				--patch "$root" "$root/$f" >"$o.out" 2>"$o.err" || rc=$?
+			if [ "$rc" = 124 ]; then
+				why="timed out after $((TIMEOUT + 30))s"
+			elif [ "$rc" != 0 ]; then
+				why="exit $rc: $(grep -v "^$" "$o.err" | head -n 1)"
+			elif grep -qiE "timeout|^EXN|exception|Fatal error" "$o.err"; then
+				why=$(grep -iE "timeout|^EXN|exception|Fatal error" "$o.err" | head -n 1)
 			else
+				why=
+			fi
+			if [ -n "$why" ]; then
 				: >"$o.out"
-				echo "FAILED: $f: $(grep -v "^$" "$o.err" | head -n 1)" >>"$o.err"
+				echo "FAILED: $f: $why" >>"$o.err"
 			fi
 		' summary-spatch "$out" "$root" {} "$@")
 	find "$out" -name '*.out' -size +0 | sort | xargs -r cat
