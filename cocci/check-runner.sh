@@ -10,6 +10,8 @@
 #  3. for a fixture whose expected result (.res) or report (.report) is
 #     wrong;
 # and the rule must also run in context and org modes (make coccicheck).
+# The mutants run patch and report mode in one spatch pass (ONE_PASS=1 of
+# run-tests.sh); the wrong expectations run as run-tests.sh does by default.
 # Prints "ok: ..." per check; exits non-zero if any check fails.
 
 set -euo pipefail
@@ -17,7 +19,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SPATCH=${SPATCH:-spatch}
 COCCI=${COCCI:-$here/kmap_local.cocci}
-tests=${TESTS:-$here/tests}
+tests=${COCCI_TESTS:-$here/tests}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/kmap-cocci-check.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 bad=0
@@ -54,7 +56,7 @@ virtual summary
 @@
 - kmap_local_mutant_never_called();
 COCCI
-COCCI=$scratch/noop.cocci TESTS=$tests "$here/run-tests.sh" >"$scratch/noop.log" 2>&1 || true
+ONE_PASS=1 COCCI=$scratch/noop.cocci COCCI_TESTS=$tests "$here/run-tests.sh" >"$scratch/noop.log" 2>&1 || true
 n=$(grep -c '^FAIL ' "$scratch/noop.log" || true)
 expect_all_fail "$scratch/noop.log" "${all[@]}"
 [ "$n" = "${#all[@]}" ] && echo "ok: no-op rule: all $n fixtures fail"
@@ -68,7 +70,7 @@ for n in "${all[@]}"; do
 		kept+=("$n")
 	fi
 done
-COCCI=$scratch/norefuse.cocci TESTS=$tests "$here/run-tests.sh" "${kept[@]}" \
+ONE_PASS=1 COCCI=$scratch/norefuse.cocci COCCI_TESTS=$tests "$here/run-tests.sh" "${kept[@]}" \
 	>"$scratch/norefuse.log" 2>&1 || true
 before=$bad
 expect_all_fail "$scratch/norefuse.log" "${kept[@]}"
@@ -79,7 +81,7 @@ mkdir -p "$scratch/t"
 cp "$tests/atomic_basic".* "$tests/percpu_this_cpu".* "$scratch/t/"
 sed -i 's/kmap_local_page/kmap_atomic/' "$scratch/t/atomic_basic.res"
 sed -i 's/\[percpu\]/[convert]/' "$scratch/t/percpu_this_cpu.report"
-COCCI=$COCCI TESTS=$scratch/t "$here/run-tests.sh" >"$scratch/wrong.log" 2>&1 &&
+COCCI=$COCCI COCCI_TESTS=$scratch/t "$here/run-tests.sh" >"$scratch/wrong.log" 2>&1 &&
 	fail "run-tests.sh exits 0 with wrong expectations"
 before=$bad
 expect_all_fail "$scratch/wrong.log" atomic_basic percpu_this_cpu
