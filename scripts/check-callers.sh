@@ -27,11 +27,13 @@ mkdir -p "$res"
 # The callers, at AFTER; a file that the series converts to kunmap_local()
 # counts too. Only what i386 can build: no other architecture's code.
 tgit grep -l -E '\bkunmap_(atomic|local)\s*\(' "$after" -- '*.c' |
-	sed "s/^$after://" | grep -v -E '^(arch/[^x]|arch/x86/(um|boot)|tools/|samples/|Documentation/)' |
+	sed "s/^$after://" | grep -v -E '^(arch/([^x]|x[^8])|arch/x86/(um|boot)/|tools/|samples/|Documentation/)' |
 	sort >"$res/files"
 info "$(wc -l <"$res/files") translation units call kunmap_atomic() or kunmap_local()"
 
-# build LABEL COMMIT: compile the callers in a worktree at COMMIT.
+# build LABEL COMMIT: compile the callers in a worktree at COMMIT. Writes
+# $res/LABEL.diag (diagnostics, by file, without line numbers, which the
+# series moves) and $res/LABEL.failed (objects that did not build).
 build() {
 	local label=$1 commit=$2 wt=$WORK/check-callers-$1 out=$WORK/build/allmod-$1
 	if [ ! -d "$wt" ]; then
@@ -43,22 +45,18 @@ build() {
 	local mk=(make -s -C "$wt" O="$out" ARCH=i386 CC="ccache gcc" HOSTCC="ccache gcc"
 		KBUILD_BUILD_TIMESTAMP=2024-07-27)
 	"${mk[@]}" allmodconfig >/dev/null
-	"${mk[@]}" -j"$(jobs_n)" prepare >/dev/null 2>&1 || die "$label: make prepare failed"
-	# One log per object, so that warnings are attributed to their file.
-	: >"$res/$label.log"
-	local objs=()
+	"${mk[@]}" -j"$(jobs_n)" prepare >"$res/$label.prepare.log" 2>&1 ||
+		die "$label: make prepare failed ($res/$label.prepare.log)"
+	local objs=() o
 	while read -r f; do objs+=("${f%.c}.o"); done <"$res/files"
-	printf '%s\n' "${objs[@]}" | xargs -P "$(jobs_n)" -I{} sh -c \
-		'"$@" {} >"'"$res/$label"'.$(echo {} | tr / _).log" 2>&1 || echo "BUILD-FAILED" >>"'"$res/$label"'.$(echo {} | tr / _).log"' \
-		sh "${mk[@]}"
-	for o in "${objs[@]}"; do
-		local l=$res/$label.$(echo "$o" | tr / _).log
-		# Keep diagnostics only, without line numbers that the series moves.
-		grep -E '(warning|error):|BUILD-FAILED' "$l" |
-			sed -E -e "s|^$wt/||" -e 's/:[0-9]+:[0-9]+:/:/' -e "s|^|$o: |" |
-			sort -u >>"$res/$label.log" || true
-		rm -f "$l"
-	done
+	for o in "${objs[@]}"; do rm -f "$out/$o"; done
+	# One make for all objects: separate makes in one build directory
+	# race on generated files. -k: go on past objects i386 cannot build.
+	"${mk[@]}" -k -j"$(jobs_n)" "${objs[@]}" >"$res/$label.raw" 2>&1 || true
+	grep -E '(warning|error):' "$res/$label.raw" |
+		sed -E -e "s#^.*check-callers-$label/##" -e 's/:[0-9]+:[0-9]+:/:/' |
+		sort -u >"$res/$label.diag" || true
+	for o in "${objs[@]}"; do [ -f "$out/$o" ] || echo "$o"; done >"$res/$label.failed"
 }
 
 info "before: $before"
@@ -67,17 +65,16 @@ info "after: $after"
 build after "$after"
 
 nfiles=$(wc -l <"$res/files")
-nb_fail=$(grep -c 'BUILD-FAILED' "$res/before.log" || true)
-na_fail=$(grep -c 'BUILD-FAILED' "$res/after.log" || true)
-nb_warn=$(grep -c 'warning:' "$res/before.log" || true)
-na_warn=$(grep -c 'warning:' "$res/after.log" || true)
-comm -13 "$res/before.log" "$res/after.log" >"$res/new.log"
-comm -23 "$res/before.log" "$res/after.log" >"$res/gone.log"
+comm -13 "$res/before.diag" "$res/after.diag" >"$res/new.log"
+comm -23 "$res/before.diag" "$res/after.diag" >"$res/gone.log"
+comm -13 "$res/before.failed" "$res/after.failed" | sed 's/$/: did not build after the patch/' >>"$res/new.log"
 printf '%s\n' \
 	"translation units: $nfiles" \
-	"objects that did not build: before $nb_fail, after $na_fail" \
-	"warning lines: before $nb_warn, after $na_warn" \
-	"new diagnostics after the series: $(wc -l <"$res/new.log")" \
+	"objects built: before $((nfiles - $(wc -l <"$res/before.failed"))), after $((nfiles - $(wc -l <"$res/after.failed")))" \
+	"not built by i386 allmodconfig in either (other architectures' drivers, x86_64-only, #included files): $(comm -12 "$res/before.failed" "$res/after.failed" | wc -l)" \
+	"warnings: before $(grep -c 'warning:' "$res/before.diag"), after $(grep -c 'warning:' "$res/after.diag")" \
+	"errors: before $(grep -c 'error:' "$res/before.diag"), after $(grep -c 'error:' "$res/after.diag")" \
+	"new diagnostics or failures after the patch: $(wc -l <"$res/new.log")" \
 	"diagnostics gone: $(wc -l <"$res/gone.log")" | tee "$res/summary"
 if [ -s "$res/new.log" ]; then
 	cat "$res/new.log" >&2
