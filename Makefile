@@ -10,11 +10,11 @@ export WORK KDIR BASE FORCE DIR MODE STRICT
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm checkpatch send-email check-callers bisect-check cocci test clean
+.PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test clean
 
 help:
 	@sed -n 's/^## //p' README.md 2>/dev/null || true
-	@echo "targets: deps base tree export build CONFIG=name test-vm checkpatch check-callers bisect-check cocci test clean"
+	@echo "targets: deps base tree export build CONFIG=name test-vm bench checkpatch check-callers bisect-check cocci test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
@@ -39,6 +39,10 @@ build:
 ## make test-vm [CONFIGS=...]   build and boot the test kernels
 test-vm: deps tree
 	@scripts/test-vm.sh $(CONFIGS)
+
+## make bench [MODE=wall]   benchmark kmap_local_page() against 5.10: one table
+bench: deps tree
+	@scripts/bench.sh
 
 ## make checkpatch  checkpatch.pl --strict on every patch
 checkpatch: tree
