@@ -8,9 +8,9 @@
 # Each commit is checked out in a detached worktree, $WORK/bisect/linux,
 # and handed to test-vm.sh with WORK=$WORK/bisect: the same warning-free
 # build and the same boot checks as make test-vm. Options of our kconfig
-# fragments that the commit does not define yet (the KUnit suites and debug
-# options that later patches add) may be missing, and only the suites
-# whose option made it into the .config are expected.
+# fragments that the series adds (the KUnit suites and debug options) may
+# be missing, and only the suites whose option made it into the commit's
+# .config are expected.
 # ONLY="3 4 ..." checks only those commits (numbered from 1 in series order).
 
 . "$(dirname "$0")/lib.sh"
@@ -25,14 +25,27 @@ res=$RESULTS/bisect
 mkdir -p "$bw" "$res"
 : >"$res/summary"
 
-# KUnit suite of each Kconfig option, as test-vms/*.vm name them.
-suite_of() {
+# The Kconfig option of each KUnit suite that test-vms/*.vm name.
+symbol_of() {
 	case $1 in
-	CONFIG_HIGHMEM_KUNIT_TEST) echo highmem ;;
-	CONFIG_MIGRATE_DISABLE_KUNIT_TEST) echo migrate_disable ;;
-	CONFIG_KMAP_LOCAL_KUNIT_TEST) echo kmap_local ;;
+	highmem) echo CONFIG_HIGHMEM_KUNIT_TEST ;;
+	migrate_disable) echo CONFIG_MIGRATE_DISABLE_KUNIT_TEST ;;
+	kmap_local) echo CONFIG_KMAP_LOCAL_KUNIT_TEST ;;
+	*) echo CONFIG_UNKNOWN_SUITE ;;
 	esac
 }
+
+# Options of our fragments that the series itself adds (the base lacks
+# them): a commit in the middle may not have them yet, or not be able to
+# enable them yet (DEBUG_KMAP_LOCAL before x86 selects KMAP_LOCAL).
+tgit grep -h -E '^(menu)?config [A-Za-z0-9_]+' "$base" -- '*Kconfig*' |
+	awk '{ print "CONFIG_" $2 }' | sort -u >"$bw/defined-at-base"
+missing=
+for sym in $(cat "$TOP"/kconfig/*.config |
+	sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/\1/p' | sort -u); do
+	grep -qx "$sym" "$bw/defined-at-base" || missing="$missing $sym"
+done
+info "options the series adds, allowed to be missing:$missing"
 
 failed=0
 n=0
@@ -47,34 +60,27 @@ for c in $(tgit rev-list --reverse "$base..$head"); do
 	else
 		tgit worktree add -q --detach "$wt" "$c"
 	fi
-	git -C "$wt" grep -h -E '^(menu)?config [A-Za-z0-9_]+' -- '*Kconfig*' |
-		awk '{ print "CONFIG_" $2 }' | sort -u >"$bw/defined"
 	for cfg in "$@"; do
 		[ -f "$TOP/test-vms/$cfg.vm" ] || die "no test-vms/$cfg.vm"
-		# Symbols of our fragments that this commit's Kconfig lacks.
-		missing=
-		for sym in $(cat "$TOP/kconfig/base.config" "$TOP/kconfig/$cfg.config" |
-			sed -n 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/\1/p'); do
-			grep -qx "$sym" "$bw/defined" || missing="$missing $sym"
-		done
+		log=$res/$(printf '%02d' "$n")-$cfg.log
+		info "$n $cfg: $subject"
+		rc=0
+		env -u KDIR WORK="$bw" ALLOW_MISSING="$missing" \
+			"$TOP/scripts/build.sh" "$cfg" >"$log" 2>&1 || rc=$?
+		# The suites whose option this commit could enable.
 		suites=
-		for s in $(. "$TOP/test-vms/$cfg.vm"; echo "$SUITES"); do
-			for sym in CONFIG_HIGHMEM_KUNIT_TEST CONFIG_MIGRATE_DISABLE_KUNIT_TEST \
-				CONFIG_KMAP_LOCAL_KUNIT_TEST; do
-				[ "$(suite_of $sym)" = "$s" ] || continue
-				case " $missing " in *" $sym "*) continue ;; esac
-				grep -qx "$sym=y" "$TOP/kconfig/base.config" "$TOP/kconfig/$cfg.config" &&
+		if [ "$rc" = 0 ]; then
+			for s in $(. "$TOP/test-vms/$cfg.vm"; echo "$SUITES"); do
+				grep -qx "$(symbol_of "$s")=y" "$bw/build/$cfg/.config" &&
 					suites="$suites $s"
 			done
-		done
-		log=$res/$(printf '%02d' "$n")-$cfg.log
-		info "$n $cfg: $subject (suites:${suites:- none})"
-		rc=0
-		env -u KDIR WORK="$bw" ALLOW_MISSING="$missing" SUITES_ONLY="$suites" \
-			"$TOP/scripts/test-vm.sh" "$cfg" >"$log" 2>&1 || rc=$?
-		read -r verdict _ nsuites np nf secs <"$bw/results/$cfg/summary" ||
-			verdict=FAIL
-		[ "$rc" = 0 ] || verdict=FAIL
+			info "$n $cfg: suites:${suites:- none}"
+			env -u KDIR WORK="$bw" NOBUILD=1 SUITES_ONLY="$suites" \
+				"$TOP/scripts/test-vm.sh" "$cfg" >>"$log" 2>&1 || rc=$?
+		fi
+		verdict=FAIL nsuites=- np=- nf=-
+		[ "$rc" = 0 ] &&
+			read -r verdict _ nsuites np nf _ <"$bw/results/$cfg/summary"
 		[ "$verdict" = PASS ] || { failed=$((failed + 1)); tail -n 15 "$log" >&2; }
 		printf '%2d %-16s %-4s suites %s passed %s failed %s  %s\n' "$n" "$cfg" \
 			"$verdict" "$nsuites" "$np" "$nf" "$subject" | tee -a "$res/summary"
