@@ -14,6 +14,7 @@ mkdir -p "$logs"
 passed=0
 failed=0
 failures=()
+booted=
 
 t() {
 	local name=$1 t0 t1 rc=0
@@ -22,6 +23,7 @@ t() {
 	t0=$(date +%s)
 	"$@" >"$logs/$name.log" 2>&1 || rc=$?
 	t1=$(date +%s)
+	case $name in test-vm-*) booted="$booted ${name#test-vm-}" ;; esac
 	if [ "$rc" = 0 ]; then
 		passed=$((passed + 1))
 		printf 'PASS %-32s %4ss\n' "$name" $((t1 - t0))
@@ -60,11 +62,12 @@ done
 t kunmap-types "$T/kunmap-types.sh"
 t kunmap-types-mutant env MUTANT=1 "$T/kunmap-types.sh"
 
-# The per-config table of the boots, when any ran.
-if ls "$RESULTS"/*/summary >/dev/null 2>&1; then
+# The per-config table of the boots this run made.
+if [ -n "$booted" ]; then
 	printf '\n%-16s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
-	for f in "$RESULTS"/*/summary; do
-		read -r verdict name suites np nf secs <"$f"
+	for c in $booted; do
+		read -r verdict name suites np nf secs <"$RESULTS/$c/summary" ||
+			{ verdict=FAIL name=$c suites=- np=- nf=- secs=-; }
 		printf '%-16s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$np" "$nf" "$secs"
 	done
 	echo
