@@ -13,7 +13,7 @@ CONFIG ?= i386-smp-debug
 .PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test clean
 
 help:
-	@sed -n 's/^## //p' README.md 2>/dev/null || true
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 	@echo "targets: deps base tree export build CONFIG=name test-vm bench checkpatch check-callers bisect-check cocci test clean"
 
 ## make deps        install the Debian packages the tools need
