@@ -33,8 +33,8 @@ if [ "${MUTANT:-0}" = 1 ]; then
 	[ -f "$hdr" ] || fail "cannot find the tree's include/linux/highmem.h from $ref"
 	mkdir -p "$d/inc/linux"
 	# Drop the BUILD_BUG_ON_MSG() (two lines) and the subscript check.
-	sed -e '/BUILD_BUG_ON_MSG(__kunmap_is_page(addr),/,+1d' \
-		-e '/(void)sizeof(__kunmap_object(addr)\[0\]);/d' \
+	sed -e '/BUILD_BUG_ON_MSG(__kunmap_is_page(__kunmap_p),/,+1d' \
+		-e '/(void)sizeof(__kunmap_object(__kunmap_p)\[0\]);/d' \
 		"$hdr" >"$d/inc/linux/highmem.h"
 	[ "$(($(wc -l <"$hdr") - $(wc -l <"$d/inc/linux/highmem.h")))" = 3 ] ||
 		fail "the checks of __kunmap_addr() in $hdr are not where this test expects them"
@@ -98,6 +98,10 @@ C
 case_ page "error:$PAGE_MSG" "" "page"
 case_ const_page "error:$PAGE_MSG" "const struct page *cp = page;" "cp"
 case_ page_pp "error:$PAGE_MSG" "struct page **pp = &page;" "pp"
+case_ page_array "error:$PAGE_MSG" "struct page *pages[2] = { page, page };" "pages"
+case_ page_cpp "error:$PAGE_MSG" "struct page * const *pp = &page;" "pp"
+case_ const_page_pp "error:$PAGE_MSG" "const struct page *cp = page; const struct page **pp = &cp;" "pp"
+case_ volatile_page "error:$PAGE_MSG" "volatile struct page *vp = page;" "vp"
 case_ ulong "error:" "unsigned long a = (unsigned long)page_address(page);" "a"
 case_ int_literal "error:" "" "0x1000"
 case_ fn_ptr "error:" "void (*f)(void) = kunmap_test_fn;" "f"
