@@ -31,7 +31,7 @@ symbol_of() {
 	highmem) echo CONFIG_HIGHMEM_KUNIT_TEST ;;
 	migrate_disable) echo CONFIG_MIGRATE_DISABLE_KUNIT_TEST ;;
 	kmap_local) echo CONFIG_KMAP_LOCAL_KUNIT_TEST ;;
-	*) echo CONFIG_UNKNOWN_SUITE ;;
+	*) die "test-vms names suite '$1', which bisect-check.sh does not know: add it to symbol_of()" ;;
 	esac
 }
 
@@ -46,6 +46,16 @@ for sym in $(cat "$TOP"/kconfig/*.config |
 	grep -qx "$sym" "$bw/defined-at-base" || missing="$missing $sym"
 done
 info "options the series adds, allowed to be missing:$missing"
+
+ncommits=$(tgit rev-list --count "$base..$head")
+for k in ${ONLY:-}; do
+	case $k in *[!0-9]*) die "ONLY=\"$ONLY\": give commit numbers" ;; esac
+	[ "$k" -ge 1 ] && [ "$k" -le "$ncommits" ] ||
+		die "ONLY=\"$ONLY\": the series has commits 1 to $ncommits"
+done
+for cfg in "$@"; do
+	for s in $(. "$TOP/test-vms/$cfg.vm"; echo "$SUITES"); do symbol_of "$s" >/dev/null; done
+done
 
 failed=0
 n=0
