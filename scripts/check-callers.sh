@@ -53,6 +53,12 @@ build() {
 	# One make for all objects: separate makes in one build directory
 	# race on generated files. -k: go on past objects i386 cannot build.
 	"${mk[@]}" -k -j"$(jobs_n)" "${objs[@]}" >"$res/$label.raw" 2>&1 || true
+	# Parallel single-object builds can still trip over each other's
+	# temporary files (CONFIG_MODVERSIONS' .tmp_*.ver): build what is
+	# missing once more, one at a time, so only real failures remain.
+	for o in "${objs[@]}"; do
+		[ -f "$out/$o" ] || "${mk[@]}" "$o" >>"$res/$label.raw" 2>&1 || true
+	done
 	grep -E '(warning|error):' "$res/$label.raw" |
 		sed -E -e "s#^.*check-callers-$label/##" -e 's/:[0-9]+:[0-9]+:/:/' |
 		sort -u >"$res/$label.diag" || true
