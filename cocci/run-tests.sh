@@ -52,6 +52,34 @@ fi
 pass=0
 fail=0
 
+# spatch_on WHERE OUT ARG...: run the rule in $work with ARG... and the
+# fixture's test-flags, stdout to OUT; a failure or any stderr is noted.
+spatch_on() {
+	local where=$1 out=$2
+	shift 2
+	if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
+		--sp-file "$COCCI" "$@" "${extra[@]}" >"$out" 2>"$out.err"); then
+		why+=("spatch failed$where: $(head -n 5 "$out.err")")
+	elif [ -s "$out.err" ]; then
+		why+=("spatch complained$where:" "$(head -n 5 "$out.err")")
+	fi
+}
+
+# The patched copy must equal NAME.res.
+check_patch() {
+	if ! diff -u "$res" "$work/$name.c" >"$work/patch.diff"; then
+		why+=("patch mode result differs from $name.res:" "$(cat "$work/patch.diff")")
+	fi
+}
+
+# The sorted report lines must equal NAME.report (none if it is absent).
+check_report() {
+	{ [ -f "$rep" ] && sort "$rep"; } >"$work/report.exp" || true
+	if ! diff -u "$work/report.exp" "$work/report.out" >"$work/report.diff"; then
+		why+=("report mode output differs from $name.report:" "$(cat "$work/report.diff")")
+	fi
+}
+
 for name in "${names[@]}"; do
 	src=$tests/$name.c
 	res=$tests/$name.res
@@ -71,57 +99,25 @@ for name in "${names[@]}"; do
 	# shellcheck disable=SC2206
 	extra=($flags)
 
+	cp "$src" "$work/$name.c"
 	if [ "${ONE_PASS:-0}" = 1 ]; then
 		# patch and report mode in one spatch run (same results on every
 		# fixture, half the time): check-runner.sh uses it for its mutants
-		cp "$src" "$work/$name.c"
-		if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
-			--sp-file "$COCCI" -D patch -D report "${extra[@]}" --in-place "$name.c" \
-			>"$work/report.raw" 2>"$work/patch.err"); then
-			why+=("spatch failed: $(head -n 5 "$work/patch.err")")
-		elif [ -s "$work/patch.err" ]; then
-			why+=("spatch complained:" "$(head -n 5 "$work/patch.err")")
-		fi
-		if ! diff -u "$res" "$work/$name.c" >"$work/patch.diff"; then
-			why+=("patch mode result differs from $name.res:" "$(cat "$work/patch.diff")")
-		fi
+		spatch_on "" "$work/report.raw" -D patch -D report --in-place "$name.c"
+		check_patch
 		# spatch prints the diff as well: keep the report lines
 		grep -E "^$name\.c:[0-9]+:" "$work/report.raw" | sort >"$work/report.out" || true
 		if [ -f "$rep" ] || [ -s "$work/report.out" ]; then
-			{ [ -f "$rep" ] && sort "$rep"; } >"$work/report.exp" || true
-			if ! diff -u "$work/report.exp" "$work/report.out" >"$work/report.diff"; then
-				why+=("report mode output differs from $name.report:" "$(cat "$work/report.diff")")
-			fi
+			check_report
 		fi
 	else
-		# patch mode, on a copy
-		cp "$src" "$work/$name.c"
-		if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
-			--sp-file "$COCCI" -D patch "${extra[@]}" --in-place "$name.c" \
-			>"$work/patch.out" 2>"$work/patch.err"); then
-			why+=("spatch failed in patch mode: $(head -n 5 "$work/patch.err")")
-		elif [ -s "$work/patch.err" ]; then
-			why+=("spatch complained in patch mode:" "$(head -n 5 "$work/patch.err")")
-		fi
-		if ! diff -u "$res" "$work/$name.c" >"$work/patch.diff"; then
-			why+=("patch mode result differs from $name.res:" "$(cat "$work/patch.diff")")
-		fi
-
-		# report mode
+		spatch_on " in patch mode" "$work/patch.out" -D patch --in-place "$name.c"
+		check_patch
 		if [ -f "$rep" ]; then
 			cp "$src" "$work/r-$name.c"
-			if ! (cd "$work" && "$SPATCH" --very-quiet --no-includes --include-headers \
-				--sp-file "$COCCI" -D report "${extra[@]}" "r-$name.c" \
-				>"$work/report.raw" 2>"$work/report.err"); then
-				why+=("spatch failed in report mode: $(head -n 5 "$work/report.err")")
-			elif [ -s "$work/report.err" ]; then
-				why+=("spatch complained in report mode:" "$(head -n 5 "$work/report.err")")
-			fi
+			spatch_on " in report mode" "$work/report.raw" -D report "r-$name.c"
 			sed -e "s|^r-$name\.c:|$name.c:|" "$work/report.raw" | sort >"$work/report.out"
-			sort "$rep" >"$work/report.exp"
-			if ! diff -u "$work/report.exp" "$work/report.out" >"$work/report.diff"; then
-				why+=("report mode output differs from $name.report:" "$(cat "$work/report.diff")")
-			fi
+			check_report
 		fi
 	fi
 
