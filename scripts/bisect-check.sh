@@ -31,6 +31,7 @@ symbol_of() {
 	highmem) echo CONFIG_HIGHMEM_KUNIT_TEST ;;
 	migrate_disable) echo CONFIG_MIGRATE_DISABLE_KUNIT_TEST ;;
 	kmap_local) echo CONFIG_KMAP_LOCAL_KUNIT_TEST ;;
+	nvdimm_lane) echo CONFIG_NVDIMM_LANE_KUNIT_TEST ;;
 	*) die "test-vms names suite '$1', which bisect-check.sh does not know: add it to symbol_of()" ;;
 	esac
 }

@@ -45,6 +45,7 @@ t harness-wrong-base "$T/wrong-base.sh"
 t harness-bad-patch "$T/bad-patch.sh"
 t harness-export-roundtrip "$T/export-roundtrip.sh"
 t harness-kdir-worktree "$T/kdir-worktree.sh"
+t harness-expected-warnings "$T/expected-warnings.sh"
 t checkpatch "$S/checkpatch.sh"
 t checkpatch-deprecated-apis "$T/checkpatch-deprecated.sh"
 t cocci-fixtures "$T/cocci-fixtures.sh"
@@ -52,6 +53,10 @@ t cocci-in-tree-copy "$T/cocci-in-tree-copy.sh"
 t send-email-recipients "$T/send-email-recipients.sh"
 t send-email-roundtrip "$T/send-email-roundtrip.sh"
 t send-email-refuse "$T/send-email-refuse.sh"
+# x86_64 keeps 5.10's migrate_disable(): the callers and the scheduler
+# compile to the same code as unpatched 5.10; the mutant proves it can fail.
+t x86_64-same-code "$T/x86_64-same-code.sh"
+t x86_64-same-code-mutant env MUTANT=1 "$T/x86_64-same-code.sh"
 # Another architecture with HIGHMEM keeps its own kmap code and builds.
 t build-arm-highmem "$S/build.sh" arm-highmem
 for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
