@@ -8,12 +8,23 @@
 # A config fails on: a failed, crashed or missing KUnit suite; a kernel
 # WARNING, BUG, Oops, lockdep report, "scheduling while atomic" or panic in
 # the log; fewer CPUs brought up than QEMU was given; no power-off marker
-# from the init before the timeout.
+# from the init before the timeout; a "kmap-local-init: FAIL" line.
+#
+# Keys of test-vms/NAME.vm besides QEMU, SMP, MEM, SUITES, APPEND, EXTRA:
+#   BUILD=CONFIG      boot the kernel of kconfig/CONFIG.config (built if
+#                     needed) instead of one built from kconfig/NAME.config
+#   EXPECT_STOP=TEXT  the boot must end in a kernel stop whose report has
+#                     the line TEXT: the log up to TEXT is judged as usual,
+#                     a "Kernel panic" must follow it, and init must not
+#                     have run
+# With init_lkdtm=TYPE in APPEND the log must show that LKDTM ran TYPE; with
+# init_expect=FUNCTION, the warning from FUNCTION that test-vms/init.c
+# announces must come (scripts/expected-warnings.awk).
 
 . "$(dirname "$0")/lib.sh"
 
 MARKER="kmap-local-init: done, stopping the VM"
-BAD_RE='WARNING:|BUG:|Oops|Kernel panic|scheduling while atomic|DEBUG_LOCKS_WARN_ON|INFO: lockdep|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|general protection fault|Unable to handle kernel|stack-protector|Call Trace:'
+BAD_RE='kmap-local-init: FAIL|WARNING:|BUG:|Oops|Kernel panic|scheduling while atomic|DEBUG_LOCKS_WARN_ON|INFO: lockdep|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|general protection fault|Unable to handle kernel|stack-protector|Call Trace:'
 
 if [ $# = 0 ]; then
 	set -- $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//')
@@ -24,13 +35,14 @@ build_init() {
 	local out=$1 arch=$2 m
 	case $arch in i386) m=-m32 ;; x86_64) m=-m64 ;; esac
 	mkdir -p "$out/test-vm"
-	gcc $m -static -nostdlib -Os -s -fno-asynchronous-unwind-tables -fno-ident \
+	gcc $m -static -nostdlib -ffreestanding -Os -s -fno-asynchronous-unwind-tables -fno-ident \
 		-fno-stack-protector -Wall -Werror -I "$out/usr/include" \
 		-I "$TREE/tools/include/nolibc" -include nolibc.h \
 		-o "$out/test-vm/init" "$TOP/test-vms/init.c" || return 1
 	cat >"$out/test-vm/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
+nod /dev/kmsg 0600 0 0 c 1 11
 dir /proc 0755 0 0
 dir /tmp 01777 0 0
 file /init $out/test-vm/init 0755 0 0
@@ -38,12 +50,28 @@ LIST
 	"$out/usr/gen_init_cpio" "$out/test-vm/initramfs.list" >"$out/test-vm/initramfs.cpio"
 }
 
+# kernel_of NAME: the config whose build NAME boots.
+kernel_of() {
+	(BUILD=$1; . "$TOP/test-vms/$1.vm"; echo "$BUILD")
+}
+
 # boot CONFIG: boot it, write serial.log, kunit.json and summary.
 boot() {
-	local name=$1 out=$WORK/build/$1 res=$RESULTS/$1 arch
+	local name=$1 res=$RESULTS/$1 arch out
 	local QEMU SMP MEM SUITES APPEND="" TIMEOUT=${TIMEOUT:-300} EXTRA=""
+	local BUILD=$1 EXPECT_STOP=""
 	. "$TOP/test-vms/$name.vm"
+	out=$WORK/build/$BUILD
 	SUITES="$SUITES ${EXTRA_SUITES:-}"
+	# scripts/bisect-check.sh (SUITES_ONLY set) boots commits of the series
+	# from before the LKDTM types of the init's test.
+	local lt
+	lt=$(echo " $APPEND" | sed -n 's/.* init_lkdtm=\([^ ]*\).*/\1/p')
+	if [ -n "$lt" ] && [ -n "${SUITES_ONLY+set}" ] &&
+		! grep -q "CRASHTYPE($lt)" "$TREE/drivers/misc/lkdtm/core.c"; then
+		info "$name: this commit has no LKDTM $lt: init does not trigger it"
+		APPEND=$(echo "$APPEND" | sed 's/ *init_\(lkdtm\|expect\)=[^ ]*//g')
+	fi
 	# SUITES_ONLY (set, even empty) replaces the list: scripts/bisect-check.sh
 	# boots commits of the series that have only some of the suites.
 	[ -n "${SUITES_ONLY+set}" ] && SUITES=$SUITES_ONLY
@@ -62,12 +90,36 @@ boot() {
 	local secs
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 
-	local why=()
+	local why=() judged=$res/serial.log
 	[ "$rc" = 124 ] && why+=("timed out after ${TIMEOUT}s")
 	[ "$rc" != 0 ] && [ "$rc" != 124 ] && why+=("qemu exited with $rc: $(head -c 300 "$res/qemu.log")")
-	grep -q "$MARKER" "$res/serial.log" || why+=("no power-off marker from init")
+	if [ -n "$EXPECT_STOP" ]; then
+		# Judge the log up to the expected stop; the stop must be the end.
+		local at
+		at=$(tr -d '\r' <"$res/serial.log" | grep -nF -m 1 -- "$EXPECT_STOP" | cut -d: -f1)
+		if [ -z "$at" ]; then
+			why+=("no '$EXPECT_STOP' in the log: the expected stop did not come")
+		else
+			judged=$res/before-stop.log
+			head -n $((at - 1)) "$res/serial.log" >"$judged"
+			tail -n +"$at" "$res/serial.log" | grep -q 'Kernel panic' ||
+				why+=("no 'Kernel panic' after '$EXPECT_STOP': the kernel went on")
+		fi
+		grep -q "$MARKER" "$res/serial.log" && why+=("init ran: the kernel did not stop at '$EXPECT_STOP'")
+	else
+		grep -q "$MARKER" "$res/serial.log" || why+=("no power-off marker from init")
+	fi
+	local ty
+	for ty in $(echo " $APPEND" | sed -n 's/.* init_lkdtm=\([^ ]*\).*/\1/p'); do
+		grep -Eq "lkdtm: Performing direct entry $ty\b" "$res/serial.log" ||
+			why+=("LKDTM did not run $ty")
+	done
+	for ty in $(echo " $APPEND" | sed -n 's/.* init_expect=\([^ ]*\).*/\1/p'); do
+		grep -q "expect-warning-done: $ty" "$res/serial.log" ||
+			why+=("init did not get to the announced warning from $ty")
+	done
 	# Warnings a test announced it makes on purpose do not count.
-	if awk -f "$TOP/scripts/expected-warnings.awk" "$res/serial.log" |
+	if awk -f "$TOP/scripts/expected-warnings.awk" "$judged" |
 		grep -En "$BAD_RE" >"$res/bad.log"; then
 		why+=("kernel reported problems: $(head -n 3 "$res/bad.log" | tr '\n' ' ')")
 	fi
@@ -101,24 +153,28 @@ boot() {
 }
 
 failed=0
+declare -A built=()
 for name in "$@"; do
 	[ -f "$TOP/test-vms/$name.vm" ] || die "no test-vms/$name.vm"
 	mkdir -p "$RESULTS/$name"
-	if [ -z "${NOBUILD:-}" ]; then
-		if ! "$TOP/scripts/build.sh" "$name" >"$RESULTS/$name/build.out" 2>&1; then
+	k=$(kernel_of "$name")
+	[ -f "$TOP/kconfig/$k.config" ] || die "test-vms/$name.vm: no kconfig/$k.config"
+	if [ -z "${NOBUILD:-}" ] && [ -z "${built[$k]:-}" ]; then
+		if ! "$TOP/scripts/build.sh" "$k" >"$RESULTS/$name/build.out" 2>&1; then
 			tail -n 20 "$RESULTS/$name/build.out" >&2
 			echo "FAIL $name - - - build" >"$RESULTS/$name/summary"
 			failed=$((failed + 1))
 			continue
 		fi
+		built[$k]=1
 	fi
 	info "booting $name"
 	boot "$name" || failed=$((failed + 1))
 done
 
-printf '\n%-16s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
+printf '\n%-26s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
 for name in "$@"; do
 	read -r verdict _ suites passed nfailed secs <"$RESULTS/$name/summary"
-	printf '%-16s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$passed" "$nfailed" "$secs"
+	printf '%-26s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$passed" "$nfailed" "$secs"
 done
 [ "$failed" = 0 ] || die "$failed of $# config(s) failed"

@@ -57,6 +57,7 @@ t send-email-refuse "$T/send-email-refuse.sh"
 # compile to the same code as unpatched 5.10; the mutant proves it can fail.
 t x86_64-same-code "$T/x86_64-same-code.sh"
 t x86_64-same-code-mutant env MUTANT=1 "$T/x86_64-same-code.sh"
+t kconfig-debug-highmem-selects "$T/debug-highmem-selects.sh"
 # Another architecture with HIGHMEM keeps its own kmap code and builds.
 t build-arm-highmem "$S/build.sh" arm-highmem
 for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
@@ -69,11 +70,11 @@ t kunmap-types-mutant env MUTANT=1 "$T/kunmap-types.sh"
 
 # The per-config table of the boots this run made.
 if [ -n "$booted" ]; then
-	printf '\n%-16s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
+	printf '\n%-26s %-6s %6s %6s %6s %8s\n' config result suites passed failed boot-s
 	for c in $booted; do
 		read -r verdict name suites np nf secs <"$RESULTS/$c/summary" ||
 			{ verdict=FAIL name=$c suites=- np=- nf=- secs=-; }
-		printf '%-16s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$np" "$nf" "$secs"
+		printf '%-26s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$np" "$nf" "$secs"
 	done
 	echo
 fi

@@ -22,9 +22,10 @@
 # The objects are found with git grep: every .c file that calls
 # migrate_disable()/migrate_enable() or guard(migrate), at BEFORE or at
 # AFTER, or uses one of the BPF helpers of bpf.h and filter.h that call
-# them in 5.10; plus kernel/sched/core.o, kernel/workqueue.o and
-# kernel/kthread.o. A header that calls them, other than those two and
-# preempt.h, makes the test fail: its users cannot be found this way.
+# them in 5.10; plus kernel/sched/core.o, kernel/workqueue.o,
+# kernel/kthread.o and kernel/entry/common.o. A header that calls them,
+# other than those two and preempt.h, makes the test fail: its users
+# cannot be found this way.
 #
 # MUTANT=1 proves the comparison can fail: it adds a preempt_disable()/
 # preempt_enable() pair to __bpf_prog_enter() in the AFTER worktree and
@@ -53,8 +54,9 @@ HELPERS='\b(__)?BPF_PROG_RUN_ARRAY(_CHECK)?\b|BPF_PROG_CGROUP_INET_EGRESS_RUN_AR
 PREFILTER=(-e migrate_disable -e migrate_enable -e 'guard(migrate' -e BPF_PROG_
 	-e _instrumentation -e bpf_prog_run_pin_on_cpu -e bpf_prog_run_save_cb -e bpf_sk_lookup_run_v)
 KNOWN_HEADERS="include/linux/bpf.h include/linux/filter.h include/linux/preempt.h"
-# ... and the scheduler code behind migrate_disable().
-SCHED_OBJS="kernel/sched/core.o kernel/workqueue.o kernel/kthread.o"
+# ... and the scheduler code behind migrate_disable(), and the return to
+# user space that checks for kmap_local mappings held.
+SCHED_OBJS="kernel/sched/core.o kernel/workqueue.o kernel/kthread.o kernel/entry/common.o"
 
 # Code x86_64 does not build.
 not_x86_64() {
