@@ -9,6 +9,7 @@
 # of tree in $WORK/build/NAME, with ccache. It fails when an option asked for
 # is not in the final .config or when the compiler prints a warning.
 # EXTRA_FRAGMENTS="file ..." merges further fragments last.
+# CONFIG_ONLY=1 stops after the .config is made and checked.
 # ALLOW_MISSING="CONFIG_A CONFIG_B" lets the named options be absent (for
 # building trees that lack the series, such as the unpatched base).
 
@@ -67,6 +68,7 @@ if [ -n "$bad" ]; then
 	die "$name: requested options not in the final .config:$bad"
 fi
 
+[ -n "${CONFIG_ONLY:-}" ] && { info "$name configured: $out/.config"; exit 0; }
 info "building $name"
 set +e
 "${mk[@]}" -j"$(jobs_n)" 2>&1 | tee "$out/build.log"

@@ -9,16 +9,15 @@
 . "$(dirname "$0")/lib.sh"
 
 frag=$TOP/kconfig/i386-smp-debug.config
-[ -f "$TREE/scripts/kconfig/merge_config.sh" ] || die "no kernel tree at $TREE: run 'make tree' first"
+[ -f "$TREE/Makefile" ] || die "no kernel tree at $TREE: run 'make tree' first"
 grep -q '^CONFIG_DEBUG_HIGHMEM=y$' "$frag" || die "$frag does not ask for DEBUG_HIGHMEM"
 ! grep -q 'CONFIG_DEBUG_KMAP_LOCAL[= ]' "$frag" ||
 	die "$frag names DEBUG_KMAP_LOCAL itself: the select would not be tested"
 out=$(mktemp -d "$WORK/debug-highmem.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-(cd "$TREE" && ARCH=i386 scripts/kconfig/merge_config.sh -n -O "$out" \
-	kernel/configs/tiny.config arch/x86/configs/tiny.config \
-	"$TOP/kconfig/base.config" "$TOP/kconfig/base-x86.config" "$frag") >"$out/log" 2>&1 ||
-	{ cat "$out/log"; die "merge_config.sh failed"; }
+# The configuration exactly as build.sh makes it, without building.
+CONFIG_ONLY=1 OUT=$out "$TOP/scripts/build.sh" i386-smp-debug >"$out/log" 2>&1 ||
+	{ cat "$out/log"; die "build.sh could not configure i386-smp-debug"; }
 grep -qx 'CONFIG_DEBUG_HIGHMEM=y' "$out/.config" || die "the configuration has no CONFIG_DEBUG_HIGHMEM=y"
 grep -qx 'CONFIG_DEBUG_KMAP_LOCAL=y' "$out/.config" ||
 	die "CONFIG_DEBUG_HIGHMEM=y but not CONFIG_DEBUG_KMAP_LOCAL=y: DEBUG_HIGHMEM does not select it"
