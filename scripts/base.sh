@@ -30,7 +30,7 @@ if [ -n "$KDIR" ]; then
 	base=$(git -C "$KDIR" rev-parse --verify -q "$rev^{commit}") ||
 		die "KDIR=$KDIR has no commit '$rev'"
 	mk=$(git -C "$KDIR" show "$base:Makefile" 2>/dev/null | sed -n 1,5p)
-	echo "$mk" | grep -qx 'VERSION = 5' && echo "$mk" | grep -qx 'PATCHLEVEL = 10' ||
+	grep -qx 'VERSION = 5' <<<"$mk" && grep -qx 'PATCHLEVEL = 10' <<<"$mk" ||
 		die "KDIR=$KDIR at $rev is not Linux 5.10 (see its Makefile)"
 	if [ -e "$TREE" ]; then
 		[ "$(cat "$TREE.base" 2>/dev/null)" = "$base" ] ||

@@ -46,11 +46,11 @@ check() {
 	echo "--- $name: $line"
 	echo "$out"
 	if [ -n "$want" ]; then
-		echo "$out" | grep -qF "WARNING:DEPRECATED_API: $want" ||
+		grep -qF "WARNING:DEPRECATED_API: $want" <<<"$out" ||
 			fail "$name: no DEPRECATED_API warning '$want'"
 	else
-		echo "$out" | grep -q "DEPRECATED_API" && fail "$name: unexpected DEPRECATED_API"
-		echo "$out" | grep -q "total: 0 errors, 0 warnings, 0 checks" ||
+		grep -q "DEPRECATED_API" <<<"$out" && fail "$name: unexpected DEPRECATED_API"
+		grep -q "total: 0 errors, 0 warnings, 0 checks" <<<"$out" ||
 			fail "$name: not clean"
 	fi
 	echo "ok: $name"

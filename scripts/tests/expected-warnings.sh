@@ -40,7 +40,7 @@ sed 's/$/\r/' "$d/announced.log" >"$d/crlf.log"
 echo "ok: announced warning dropped from a CR LF log"
 
 { announce __set_cpus_allowed_ptr; done_ __set_cpus_allowed_ptr; } >"$d/missing.log"
-awk -f "$awkf" "$d/missing.log" | grep -q "WARNING: the announced warning from __set_cpus_allowed_ptr did not come" ||
+grep -q "WARNING: the announced warning from __set_cpus_allowed_ptr did not come" <(awk -f "$awkf" "$d/missing.log") ||
 	fail "a missing announced warning was not reported"
 echo "ok: missing announced warning reported"
 

@@ -83,7 +83,7 @@ C
 				compiled_bad=$((compiled_bad + 1))
 				continue
 			fi
-			if ! echo "$log" | grep -Eq -- "${expect#error:}"; then
+			if ! grep -Eq -- "${expect#error:}" <<<"$log"; then
 				echo "FAIL $fn($name): failed without /${expect#error:}/:"
 				echo "$log" | sed 's/^/    /'
 				continue

@@ -16,7 +16,7 @@ expect_fail() {
 	out=$("$@" 2>&1) || rc=$?
 	echo "$out"
 	[ "$rc" != 0 ] || fail "$what: expected a failure, got exit 0"
-	echo "$out" | grep -Eq -- "$re" || fail "$what: no message matching /$re/"
+	grep -Eq -- "$re" <<<"$out" || fail "$what: no message matching /$re/"
 	echo "ok: $what: exit $rc with /$re/"
 }
 

@@ -57,8 +57,8 @@ want() {
 	shift 2
 	b=$(block "$re") || fail "no message with subject /$re/ in the dry run"
 	for a in "$@"; do
-		hdr "$b" "$h" | grep -qiF "$a" || fail "/$re/: $a is not in $h: $(hdr "$b" "$h")"
-		echo "$b" | grep -qixF "RCPT TO:<$a>" || fail "/$re/: $a is not a recipient"
+		grep -qiF "$a" <(hdr "$b" "$h") || fail "/$re/: $a is not in $h: $(hdr "$b" "$h")"
+		grep -qixF "RCPT TO:<$a>" <<<"$b" || fail "/$re/: $a is not a recipient"
 	done
 	echo "ok: /$re/ $h: $*"
 }
@@ -67,7 +67,7 @@ wantnot() {
 	shift
 	b=$(block "$re") || fail "no message with subject /$re/ in the dry run"
 	for a in "$@"; do
-		echo "$b" | grep -qiF "$a" && fail "/$re/: $a should not get this patch"
+		grep -qiF "$a" <<<"$b" && fail "/$re/: $a should not get this patch"
 	done
 	echo "ok: /$re/ not to: $*"
 }
