@@ -5,22 +5,23 @@
 # See README.md. Work files go to $(WORK) (default .work/).
 
 WORK ?= $(CURDIR)/.work
-export WORK KDIR BASE FORCE DIR MODE STRICT
+export WORK KDIR BASE FORCE DIR MODE STRICT DEB_VER
 
 CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
 CONFIG ?= i386-smp-debug
 
-.PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test clean
+.PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test-bases test clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
-	@echo "targets: deps base tree export build CONFIG=name test-vm bench checkpatch check-callers bisect-check cocci test clean"
+	@echo "targets: deps base tree export build CONFIG=name test-vm bench checkpatch check-callers bisect-check cocci test-bases test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
 	@scripts/deps.sh
 
-## make base        get Linux 5.10 (Debian 5.10.223-1, or KDIR=your tree)
+## make base [DEB_VER=5.10.N-M]   get Linux 5.10 (Debian 5.10.223-1, another
+##                  linux-source-5.10 Debian serves, or KDIR=your tree)
 base:
 	@scripts/base.sh
 
@@ -64,6 +65,10 @@ bisect-check: deps tree
 ## make cocci [DIR=...] [MODE=patch|report] [KDIR=...]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
 cocci:
 	@scripts/cocci.sh
+
+## make test-bases  git am the series on every linux-source-5.10 Debian serves
+test-bases: deps
+	@scripts/test-bases.sh
 
 ## make test        every test; ends with "N passed, N failed"
 test: deps

@@ -3,10 +3,17 @@
 #
 # Obtain the Linux 5.10 base the series applies to.
 #
-# Default: Debian's linux-source-5.10 (5.10.223-1) from the bullseye suite
-# of the Debian mirror this machine's apt already uses, imported into
-# $WORK/linux as one commit with fixed metadata, so that its hash is the
-# same everywhere. The expected hash is scripts/base-commit.
+# Default: Debian's linux-source-5.10 5.10.223-1, from the Debian mirror
+# this machine's apt already uses, imported into $WORK/linux as one commit
+# with fixed metadata, so that its hash is the same everywhere.
+#
+# DEB_VER=VERSION: another linux-source-5.10 that Debian still serves from
+# bullseye or bullseye-security, imported the same way into
+# $WORK/deb-VERSION/linux. scripts/base-commits records the hash of each
+# version's import; a version it does not list is imported, and its hash
+# named, but not checked.
+#
+# --list: print the versions the mirror serves, one a line, and exit.
 #
 # KDIR=/path/to/linux-5.10.y [BASE=<rev>]: a new worktree of the user's
 # own tree at BASE (default HEAD), detached, in $WORK/kdir-linux.
@@ -18,12 +25,20 @@ mkdir -p "$WORK" "$CACHE"
 check_base() {
 	local got
 	got=$(tgit rev-list --max-parents=0 HEAD | tail -n 1)
+	if [ -z "$EXPECTED_BASE" ]; then
+		info "$DEB_VER is not in scripts/base-commits: its import is $got (add '$DEB_VER $got' there to check it)"
+		echo "$got" >"$TREE.base"
+		return
+	fi
 	[ "$got" = "$EXPECTED_BASE" ] ||
-		die "base commit of $TREE is $got, expected $EXPECTED_BASE (scripts/base-commit). The import is not the reference 5.10.223-1 tree; remove $TREE and run 'make base' again."
+		die "base commit of $TREE is $got, expected $EXPECTED_BASE (scripts/base-commits). The import is not the reference $DEB_VER tree; remove $TREE and run 'make base' again."
+	echo "$got" >"$TREE.base"
 }
 
 # --- KDIR: the user's own tree --------------------------------------------
 if [ -n "$KDIR" ]; then
+	[ "$DEB_VER" = "$DEB_VER_REF" ] ||
+		die "KDIR= and DEB_VER= both choose the base; give one of them"
 	git -C "$KDIR" rev-parse --git-dir >/dev/null 2>&1 ||
 		die "KDIR=$KDIR is not a git tree"
 	rev=${BASE:-HEAD}
@@ -44,18 +59,10 @@ if [ -n "$KDIR" ]; then
 	exit 0
 fi
 
-# --- Reference tree ---------------------------------------------------------
-if [ -d "$TREE/.git" ]; then
-	check_base
-	echo "$EXPECTED_BASE" >"$TREE.base"
-	info "base $EXPECTED_BASE present in $TREE"
-	exit 0
-fi
-
-deb=$CACHE/${DEB_PKG}_${DEB_VER}_all.deb
+# --- Debian's linux-source-5.10 ----------------------------------------------
 
 # Read the Debian mirror from the system's apt sources (deb822 or one-line
-# format) and write a private sources file for the bullseye suite.
+# format): "URI SIGNED-BY" of the first main archive.
 apt_mirror() {
 	local f
 	for f in /etc/apt/sources.list.d/*.sources; do
@@ -88,29 +95,75 @@ apt_mirror() {
 	done
 }
 
-download() {
-	local line uri sb d
+# A private apt configuration for bullseye and bullseye-security on that
+# mirror (the security archive beside it, as on deb.debian.org), updated.
+# Sets APT (the apt options) and APTDIR; nothing of the system's apt changes.
+APT=()
+APTDIR=
+apt_setup() {
+	local line uri sb
 	line=$(apt_mirror | head -n 1)
 	[ -n "$line" ] || die "found no Debian mirror in /etc/apt/sources.list{,.d}; put ${DEB_PKG}_${DEB_VER}_all.deb in $CACHE yourself"
 	uri=${line%% *}
 	sb=${line#* }
 	[ "$sb" = "$uri" ] && sb=
 	[ -n "$sb" ] || sb=/usr/share/keyrings/debian-archive-keyring.gpg
-	d=$(mktemp -d "$WORK/apt.XXXXXX")
-	mkdir -p "$d/sources" "$d/lists/partial" "$d/cache/archives/partial"
-	printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
-		"$uri" "$DEB_SUITE" "$sb" >"$d/sources/kmap-local.sources"
-	local opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$d/sources"
-		-o "Dir::State::Lists=$d/lists" -o "Dir::Cache=$d/cache"
+	uri=${uri%/}
+	MIRROR=$uri
+	APTDIR=$(mktemp -d "$WORK/apt.XXXXXX")
+	mkdir -p "$APTDIR/sources" "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial"
+	printf 'Types: deb\nURIs: %s\nSuites: bullseye\nComponents: main\nSigned-By: %s\n\n' \
+		"$uri" "$sb" >"$APTDIR/sources/kmap-local.sources"
+	printf 'Types: deb\nURIs: %s-security\nSuites: bullseye-security\nComponents: main\nSigned-By: %s\n' \
+		"$uri" "$sb" >>"$APTDIR/sources/kmap-local.sources"
+	APT=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$APTDIR/sources"
+		-o "Dir::State::Lists=$APTDIR/lists" -o "Dir::Cache=$APTDIR/cache"
+		-o Dir::State::status=/dev/null
 		-o Debug::NoLocking=1 -o APT::Sandbox::User=root -q)
-	info "downloading $DEB_PKG=$DEB_VER from $uri ($DEB_SUITE)"
-	apt-get "${opts[@]}" update >"$d/update.log" 2>&1 ||
-		{ cat "$d/update.log" >&2; die "apt-get update of the $DEB_SUITE suite failed"; }
-	(cd "$d" && apt-get "${opts[@]}" download "$DEB_PKG=$DEB_VER") ||
-		die "apt-get download $DEB_PKG=$DEB_VER failed"
-	mv "$d/${DEB_PKG}_${DEB_VER}_all.deb" "$deb.tmp"
+	apt-get "${APT[@]}" update >"$APTDIR/update.log" 2>&1 ||
+		{ cat "$APTDIR/update.log" >&2; rm -rf "$APTDIR"; die "apt-get update of $DEB_SUITES on $uri failed"; }
+}
+
+# The versions of linux-source-5.10 the mirror serves now, newest first.
+served_versions() {
+	apt-cache "${APT[@]}" madison "$DEB_PKG" | awk -F' *[|] *' '{ print $2 }' | sort -Vru
+}
+
+if [ "${1:-}" = --list ]; then
+	apt_setup
+	served_versions
+	rm -rf "$APTDIR"
+	exit 0
+fi
+
+if [ -d "$TREE/.git" ]; then
+	check_base
+	info "base $(cat "$TREE.base") ($DEB_PKG $DEB_VER) present in $TREE"
+	exit 0
+fi
+
+deb=$CACHE/${DEB_PKG}_${DEB_VER}_all.deb
+
+download() {
+	local served
+	apt_setup
+	served=$(served_versions)
+	if ! grep -qxF -- "$DEB_VER" <<<"$served"; then
+		rm -rf "$APTDIR"
+		die "$DEB_PKG $DEB_VER is not served by $MIRROR ($DEB_SUITES); it serves: $(paste -sd ' ' <<<"$served")"
+	fi
+	info "downloading $DEB_PKG=$DEB_VER from $MIRROR"
+	if ! (cd "$APTDIR" && apt-get "${APT[@]}" download "$DEB_PKG=$DEB_VER") >"$APTDIR/download.log" 2>&1; then
+		local why=
+		sed 's/^/  /' "$APTDIR/download.log" >&2
+		grep -q '404 *Not Found' "$APTDIR/download.log" &&
+			why=": the index lists it, but the file is gone (Debian removes a superseded security upload); the index lists: $(paste -sd ' ' <<<"$served")"
+		rm -rf "$APTDIR"
+		die "apt-get download $DEB_PKG=$DEB_VER failed$why"
+	fi
+	mv "$APTDIR/${DEB_PKG}_${DEB_VER}_all.deb" "$deb.tmp"
 	mv "$deb.tmp" "$deb"
-	rm -rf "$d"
+	rm -rf "$APTDIR"
 }
 
 [ -f "$deb" ] || download
@@ -119,9 +172,13 @@ tmp=$WORK/base.tmp
 rm -rf "$tmp" "$TREE.tmp"
 mkdir -p "$tmp" "$TREE.tmp"
 info "unpacking $(basename "$deb")"
-dpkg-deb --fsys-tarfile "$deb" |
-	tar -x -C "$tmp" ./usr/src/linux-source-5.10.tar.xz ./usr/src/linux-patch-5.10-rt.patch.xz
-cp "$tmp/usr/src/linux-patch-5.10-rt.patch.xz" "$WORK/"
+dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp" --wildcards './usr/src/linux-*'
+[ -f "$tmp/usr/src/linux-source-5.10.tar.xz" ] ||
+	die "$(basename "$deb") holds no usr/src/linux-source-5.10.tar.xz"
+# The PREEMPT_RT patch beside the source, the reference for the design.
+if [ -f "$tmp/usr/src/linux-patch-5.10-rt.patch.xz" ]; then
+	cp "$tmp/usr/src/linux-patch-5.10-rt.patch.xz" "$WORK/"
+fi
 tar -xJf "$tmp/usr/src/linux-source-5.10.tar.xz" -C "$TREE.tmp" --strip-components=1 \
 	--no-same-owner
 rm -rf "$tmp"
@@ -139,11 +196,10 @@ info "importing into git (one commit with fixed metadata)"
 	export GIT_AUTHOR_NAME="Debian linux-source-5.10" GIT_AUTHOR_EMAIL="debian-kernel@lists.debian.org"
 	export GIT_COMMITTER_NAME="kmap-local" GIT_COMMITTER_EMAIL="kmap-local@localhost"
 	export GIT_AUTHOR_DATE="1722038400 +0000" GIT_COMMITTER_DATE="1722038400 +0000"
-	c=$(printf 'Linux 5.10.223 (Debian %s %s)\n\nImported from %s_%s_all.deb by kmap-local.\n' \
-		"$DEB_PKG" "$DEB_VER" "$DEB_PKG" "$DEB_VER" | git commit-tree "$tree")
+	c=$(printf 'Linux %s (Debian %s %s)\n\nImported from %s_%s_all.deb by kmap-local.\n' \
+		"${DEB_VER%-*}" "$DEB_PKG" "$DEB_VER" "$DEB_PKG" "$DEB_VER" | git commit-tree "$tree")
 	git update-ref "refs/heads/$BRANCH-base" "$c"
 )
 mv "$TREE.tmp" "$TREE"
 check_base
-echo "$EXPECTED_BASE" >"$TREE.base"
-info "base $EXPECTED_BASE imported into $TREE"
+info "base $(cat "$TREE.base") ($DEB_PKG $DEB_VER) imported into $TREE"

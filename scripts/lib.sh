@@ -9,14 +9,33 @@ WORK=${WORK:-$TOP/.work}
 case $WORK in /*) ;; *) WORK=$PWD/$WORK ;; esac
 CACHE=${KMAP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kmap-local}
 PATCHES=${PATCHES:-$TOP/patches}
-RESULTS=$WORK/results
 BRANCH=kmap-local
 
-# The reference base: Debian's linux-source-5.10, imported as one commit.
+# The base: Debian's linux-source-5.10, imported as one commit. The
+# reference is 5.10.223-1; DEB_VER= takes any version Debian still serves
+# from bullseye or bullseye-security. Another version than the reference
+# gets a work directory of its own, $WORK/deb-VERSION (kernel tree, builds,
+# results), so that switching back and forth rebuilds nothing.
 DEB_PKG=linux-source-5.10
-DEB_VER=5.10.223-1
-DEB_SUITE=bullseye
-EXPECTED_BASE=${EXPECTED_BASE:-$(cat "$TOP/scripts/base-commit")}
+DEB_VER_REF=5.10.223-1
+DEB_VER=${DEB_VER:-$DEB_VER_REF}
+DEB_SUITES="bullseye bullseye-security"
+case $DEB_VER in
+5.10.[0-9]*-[0-9a-z.+~]*) ;;
+*) echo "$(basename "$0" .sh): error: DEB_VER=$DEB_VER is no linux-source-5.10 version (such as $DEB_VER_REF)" >&2; exit 1 ;;
+esac
+if [ "$DEB_VER" != "$DEB_VER_REF" ] && [ "${KMAP_WORK_DEB_VER:-}" != "$DEB_VER" ]; then
+	# Once: the scripts this one runs inherit the exported result.
+	WORK=$WORK/deb-$DEB_VER
+	export WORK KMAP_WORK_DEB_VER=$DEB_VER
+fi
+RESULTS=$WORK/results
+# The hash each version's import must have: "VERSION COMMIT" lines.
+BASE_COMMITS=$TOP/scripts/base-commits
+recorded_base() {
+	awk -v v="$1" '$1 == v { print $2 }' "$BASE_COMMITS"
+}
+EXPECTED_BASE=${EXPECTED_BASE:-$(recorded_base "$DEB_VER")}
 
 # KDIR= selects the user's own 5.10.y git tree; we then work in a
 # separate worktree of it and never touch its checked-out branch.

@@ -41,6 +41,10 @@ T=$TOP/scripts/tests
 # The series applies: everything else stands on it.
 t tree "$S/base.sh"
 t tree-apply "$S/tree.sh"
+# Every linux-source-5.10 Debian serves takes the series with plain git am;
+# the mutant proves a patch that only one base takes is caught and named.
+t test-bases "$S/test-bases.sh"
+t test-bases-mutant "$T/test-bases-mutant.sh"
 t harness-wrong-base "$T/wrong-base.sh"
 t harness-bad-patch "$T/bad-patch.sh"
 t harness-export-roundtrip "$T/export-roundtrip.sh"
