@@ -13,6 +13,8 @@ echo "my edit" >>"$user/README"
 git -C "$user" rev-parse HEAD >"$d/head"
 git -C "$user" status --porcelain >"$d/status"
 
+# KDIR= chooses the base: any DEB_VER= of this run does not apply to it.
+export DEB_VER=$DEB_VER_REF
 KDIR=$user WORK=$d/work "$TOP/scripts/base.sh"
 
 # A kmap-local branch of the user's own, with a commit on it, is kept.
