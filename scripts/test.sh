@@ -41,6 +41,15 @@ T=$TOP/scripts/tests
 # The series applies: everything else stands on it.
 t tree "$S/base.sh"
 t tree-apply "$S/tree.sh"
+# patches/ is the export on the reference base (its index lines and
+# base-commit: are that tree's). On another base, the tests that compare
+# an export byte for byte or mail the series use the export on this base.
+if [ "$DEB_VER" != "$DEB_VER_REF" ] && [ -z "${KDIR:-}" ]; then
+	mkdir -p "$WORK/patches"
+	cp "$PATCHES/series" "$WORK/patches/series"
+	t export-on-base env PATCHES="$WORK/patches" "$S/export.sh"
+	export PATCHES=$WORK/patches
+fi
 # Every linux-source-5.10 Debian serves takes the series with plain git am;
 # the mutant proves a patch that only one base takes is caught and named.
 t test-bases "$S/test-bases.sh"

@@ -205,12 +205,17 @@ build() {
 # <function+offset>, relocations their type, symbol and addend; a direct
 # call or jump to another function keeps its opcode bytes but not its
 # displacement, which depends on where the two functions were placed.
+# The __COUNTER__ suffix of __UNIQUE_ID_ symbols goes too: it counts the
+# uses in every header included before, and objdump may name such a
+# symbol (a module's license string) as the nearest label of a call that
+# a relocation sends elsewhere.
 # Writes the order of the functions to OBJ's normalised name + ".order".
 normalise() {
 	objdump -dr -w "$1" | sed -E \
 		-e 's/^ *[0-9a-f]+:\t//' \
 		-e 's/\t[0-9a-f]+: (R_[A-Z0-9_]+)/\t\1/g' \
-		-e 's/([ ,#])[0-9a-f]+ (<[^>]*>)/\1\2/g' |
+		-e 's/([ ,#])[0-9a-f]+ (<[^>]*>)/\1\2/g' \
+		-e 's/(__UNIQUE_ID_[A-Za-z0-9_]*[A-Za-z_])[0-9]+/\1/g' |
 		awk -v order="$2.order" '
 		/^Disassembly of section / { sec = $4; sub(/:$/, "", sec); next }
 		/^[0-9a-f]+ <.*>:$/ {
