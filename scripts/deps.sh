@@ -36,6 +36,9 @@ need=(
 	python3-aiosmtpd:/usr/lib/python3/dist-packages/aiosmtpd
 	gnuplot-nox:gnuplot
 	rsync:rsync
+	e2fsprogs:mkfs.ext4
+	squashfs-tools:mksquashfs
+	fsverity:fsverity
 )
 
 missing=()

@@ -17,6 +17,15 @@
 #                     the line TEXT: the log up to TEXT is judged as usual,
 #                     a "Kernel panic" must follow it, and init must not
 #                     have run
+#   IMAGES=SCRIPT     run SCRIPT (relative to the top) with a directory,
+#                     $WORK/images/NAME, to make the VM's disk images there;
+#                     EXTRA names them as $IMAGES_DIR/FILE. Every line of
+#                     the file "expect" it writes must be in the log.
+#
+# BASE_ONLY=1 builds and boots the same configs from the unpatched base
+# (a detached worktree, $WORK/base-only/src; builds and results under
+# $WORK/base-only), without the KUnit suites, which the base lacks: a
+# workload then shows what the base does with the same input.
 # With init_lkdtm=TYPE in APPEND the log must show that LKDTM ran TYPE; with
 # init_expect=FUNCTION, the warning from FUNCTION that test-vms/init.c
 # announces must come (scripts/expected-warnings.awk).
@@ -52,16 +61,37 @@ LIST
 
 # kernel_of NAME: the config whose build NAME boots.
 kernel_of() {
-	(BUILD=$1; . "$TOP/test-vms/$1.vm"; echo "$BUILD")
+	(BUILD=$1 IMAGES_DIR=; . "$TOP/test-vms/$1.vm"; echo "$BUILD")
 }
+
+BUILDS=$WORK/build
+if [ -n "${BASE_ONLY:-}" ]; then
+	base=$(base_commit)
+	bsrc=$WORK/base-only/src
+	if [ "$(git -C "$bsrc" rev-parse -q --verify HEAD 2>/dev/null)" != "$base" ]; then
+		tgit worktree prune
+		rm -rf "$bsrc"
+		mkdir -p "$WORK/base-only"
+		tgit worktree add -q --detach "$bsrc" "$base"
+	fi
+	[ -z "$(git -C "$bsrc" status --porcelain)" ] ||
+		die "$bsrc has local changes: remove it to start again from the base"
+	TREE=$bsrc
+	BUILDS=$WORK/base-only/build
+	RESULTS=$WORK/base-only/results
+	SUITES_ONLY=
+	# Options of our fragments that the base does not have.
+	export ALLOW_MISSING="CONFIG_HIGHMEM_KUNIT_TEST CONFIG_KMAP_LOCAL_KUNIT_TEST CONFIG_MIGRATE_DISABLE_KUNIT_TEST CONFIG_PREEMPTIBLE_MIGRATE_DISABLE CONFIG_NVDIMM_LANE_KUNIT_TEST ${ALLOW_MISSING:-}"
+	info "BASE_ONLY: the unpatched base ${base:0:12}, from $bsrc"
+fi
 
 # boot CONFIG: boot it, write serial.log, kunit.json and summary.
 boot() {
 	local name=$1 res=$RESULTS/$1 arch out
 	local QEMU SMP MEM SUITES APPEND="" TIMEOUT=${TIMEOUT:-300} EXTRA=""
-	local BUILD=$1 EXPECT_STOP=""
+	local BUILD=$1 EXPECT_STOP="" IMAGES="" IMAGES_DIR=$WORK/images/$1
 	. "$TOP/test-vms/$name.vm"
-	out=$WORK/build/$BUILD
+	out=$BUILDS/$BUILD
 	SUITES="$SUITES ${EXTRA_SUITES:-}"
 	# scripts/bisect-check.sh (SUITES_ONLY set) boots commits of the series
 	# from before the LKDTM types of the init's test.
@@ -77,15 +107,25 @@ boot() {
 	[ -n "${SUITES_ONLY+set}" ] && SUITES=$SUITES_ONLY
 	arch=${QEMU#qemu-system-}
 	mkdir -p "$res"
-	rm -f "$res/serial.log" "$res/kunit.json" "$res/summary"
+	rm -f "$res/serial.log" "$res/kunit.json" "$res/summary" "$res/problems"
 	build_init "$out" "$arch" || { echo "FAIL $name - - - init" >"$res/summary"; return 1; }
+	if [ -n "$IMAGES" ]; then
+		info "$name: disk images in $IMAGES_DIR ($IMAGES)"
+		"$TOP/$IMAGES" "$IMAGES_DIR" >"$res/images.log" 2>&1 || {
+			cat "$res/images.log" >&2
+			echo "FAIL $name - - - images" >"$res/summary"
+			return 1
+		}
+	fi
+	local qcmd=("$QEMU" -display none -monitor none -no-reboot -m "$MEM" -smp "$SMP" $EXTRA
+		-kernel "$out/arch/x86/boot/bzImage" -initrd "$out/test-vm/initramfs.cpio"
+		-append "console=ttyS0 panic=-1 $APPEND" -serial "file:$res/serial.log")
+	printf '%q ' "${qcmd[@]}" >"$res/qemu-cmd"
+	echo >>"$res/qemu-cmd"
+	info "$name: $(cat "$res/qemu-cmd")"
 	local t0 t1 rc=0
 	t0=$(date +%s.%N)
-	timeout "$TIMEOUT" "$QEMU" -display none -monitor none -no-reboot \
-		-m "$MEM" -smp "$SMP" $EXTRA \
-		-kernel "$out/arch/x86/boot/bzImage" -initrd "$out/test-vm/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 $APPEND" \
-		-serial "file:$res/serial.log" </dev/null >"$res/qemu.log" 2>&1 || rc=$?
+	timeout "$TIMEOUT" "${qcmd[@]}" </dev/null >"$res/qemu.log" 2>&1 || rc=$?
 	t1=$(date +%s.%N)
 	local secs
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
@@ -121,6 +161,14 @@ boot() {
 		grep -q "expect-warning-done: $ty" "$res/serial.log" ||
 			why+=("init did not get to the announced warning from $ty")
 	done
+	if [ -n "$IMAGES" ]; then
+		local want
+		tr -d '\r' <"$res/serial.log" >"$res/serial.txt"
+		while IFS= read -r want; do
+			grep -qxF -- "$want" "$res/serial.txt" ||
+				why+=("missing from the log: '$want'")
+		done <"$IMAGES_DIR/expect"
+	fi
 	# Warnings a test announced it makes on purpose do not count.
 	if awk -f "$TOP/scripts/expected-warnings.awk" "$judged" |
 		grep -En "$BAD_RE" >"$res/bad.log"; then
@@ -163,7 +211,7 @@ for name in "$@"; do
 	k=$(kernel_of "$name")
 	[ -f "$TOP/kconfig/$k.config" ] || die "test-vms/$name.vm: no kconfig/$k.config"
 	if [ -z "${NOBUILD:-}" ] && [ -z "${built[$k]:-}" ]; then
-		if ! "$TOP/scripts/build.sh" "$k" >"$RESULTS/$name/build.out" 2>&1; then
+		if ! SRC=$TREE OUT=$BUILDS/$k "$TOP/scripts/build.sh" "$k" >"$RESULTS/$name/build.out" 2>&1; then
 			tail -n 20 "$RESULTS/$name/build.out" >&2
 			echo "FAIL $name - - - build" >"$RESULTS/$name/summary"
 			failed=$((failed + 1))

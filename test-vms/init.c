@@ -7,6 +7,9 @@
  * test kernels have no ACPI power-off (no ACPI_SLEEP), so the machine is
  * reset instead: QEMU runs with -no-reboot and exits on a reset.
  *
+ * With "init_workload=1" on the kernel command line it first runs the
+ * filesystem and block I/O workload of test-vms/workload.c.
+ *
  * With "init_lkdtm=TYPE init_expect=FUNCTION" on the kernel command line
  * it first triggers the LKDTM crash type TYPE through debugfs, from user
  * space, announcing to the harness the kernel warning from FUNCTION that
@@ -19,6 +22,8 @@
 
 /* A string literal, written to the console without its NUL. */
 #define say(s) write(1, s, sizeof(s) - 1)
+
+#include "workload.c"
 
 /*
  * The value of NAME in the environment: the kernel passes the command line
@@ -94,7 +99,10 @@ int main(int argc, char **argv, char **envp)
 	int tlen, flen = 0;
 	const char *type = param(envp, "init_lkdtm", &tlen);
 	const char *fn = param(envp, "init_expect", &flen);
+	int wlen;
 
+	if (param(envp, "init_workload", &wlen))
+		workload();
 	if (type)
 		lkdtm(type, tlen, fn, flen);
 
