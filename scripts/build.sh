@@ -75,7 +75,16 @@ set +e
 rc=${PIPESTATUS[0]}
 set -e
 [ "$rc" = 0 ] || die "$name: kernel build failed (log: $out/build.log)"
-if grep -E '(warning|error):' "$out/build.log" >"$out/warnings.log"; then
+# Warnings of the 5.10.y base itself, not of the series, are listed with
+# their reason in kconfig/known-warnings (one extended regex a line).
+known=$TOP/kconfig/known-warnings
+grep -E '(warning|error):' "$out/build.log" >"$out/all-warnings.log" || true
+grep -v -E -f <(grep -v -e '^#' -e '^$' "$known") "$out/all-warnings.log" >"$out/warnings.log" || true
+if [ -s "$out/all-warnings.log" ] && [ ! -s "$out/warnings.log" ]; then
+	info "$name: only warnings of the base, listed in kconfig/known-warnings:"
+	sed 's/^/  /' "$out/all-warnings.log" >&2
+fi
+if [ -s "$out/warnings.log" ]; then
 	# The objects that warned are rebuilt next time, so the warning is seen again.
 	sed -n 's/^\([^: ]*\)\.c:[0-9]*:[0-9]*: warning:.*/\1.o/p' "$out/warnings.log" |
 		sort -u | while read -r o; do

@@ -20,7 +20,8 @@
 #   IMAGES=SCRIPT     run SCRIPT (relative to the top) with a directory,
 #                     $WORK/images/NAME, to make the VM's disk images there;
 #                     EXTRA names them as $IMAGES_DIR/FILE. Every line of
-#                     the file "expect" it writes must be in the log.
+#                     the file "expect" it writes must be a line of the log
+#                     (a kernel log record, its time stamp aside).
 #
 # BASE_ONLY=1 builds and boots the same configs from the unpatched base
 # (a detached worktree, $WORK/base-only/src; builds and results under
@@ -163,7 +164,8 @@ boot() {
 	done
 	if [ -n "$IMAGES" ]; then
 		local want
-		tr -d '\r' <"$res/serial.log" >"$res/serial.txt"
+		# The init writes them to the kernel log: without the time stamp.
+		tr -d '\r' <"$res/serial.log" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' >"$res/serial.txt"
 		while IFS= read -r want; do
 			grep -qxF -- "$want" "$res/serial.txt" ||
 				why+=("missing from the log: '$want'")

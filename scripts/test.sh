@@ -45,9 +45,10 @@ t tree-apply "$S/tree.sh"
 # base-commit: are that tree's). On another base, the tests that compare
 # an export byte for byte or mail the series use the export on this base.
 if [ "$DEB_VER" != "$DEB_VER_REF" ] && [ -z "${KDIR:-}" ]; then
-	mkdir -p "$WORK/patches"
-	cp "$PATCHES/series" "$WORK/patches/series"
-	t export-on-base env PATCHES="$WORK/patches" "$S/export.sh"
+	rm -rf "$WORK/patches"
+	cp -a "$PATCHES" "$WORK/patches"
+	# Whatever TESTS= names: the tests it names may need it.
+	TESTS= t export-on-base env PATCHES="$WORK/patches" "$S/export.sh"
 	export PATCHES=$WORK/patches
 fi
 # Every linux-source-5.10 Debian serves takes the series with plain git am;
@@ -76,6 +77,9 @@ t build-arm-highmem "$S/build.sh" arm-highmem
 for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
 	t "test-vm-$c" "$S/test-vm.sh" "$c"
 done
+# The same workload on the unpatched base: the conversions change nothing
+# it can see.
+t workload-on-base env BASE_ONLY=1 "$S/test-vm.sh" i386-workload
 # The typed unmap, against the i386-smp-debug build's headers and flags;
 # the mutant run proves each must-fail case fails only because of the check.
 t kunmap-types "$T/kunmap-types.sh"
