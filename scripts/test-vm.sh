@@ -162,7 +162,9 @@ boot() {
 		grep -q "expect-warning-done: $ty" "$res/serial.log" ||
 			why+=("init did not get to the announced warning from $ty")
 	done
-	if [ -n "$IMAGES" ]; then
+	if [ -n "$IMAGES" ] && [ ! -s "$IMAGES_DIR/expect" ]; then
+		why+=("$IMAGES wrote no $IMAGES_DIR/expect")
+	elif [ -n "$IMAGES" ]; then
 		local want
 		# The init writes them to the kernel log: without the time stamp.
 		tr -d '\r' <"$res/serial.log" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' >"$res/serial.txt"

@@ -214,27 +214,32 @@ static int check_link(const char *path, unsigned long size, uint32_t crc, struct
 	return 0;
 }
 
+/* Read PATH whole into BUF (NUL-terminated); its length, or -1. */
+static int slurp(const char *path, char *buf, int size)
+{
+	int fd, n, len = 0;
+
+	fd = open(path, O_RDONLY, 0);
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = 0;
+	return n < 0 ? -1 : len;
+}
+
 /* Read MOUNT/MANIFEST into manifest[]; returns its length or -1. */
 static int read_manifest(const char *mnt)
 {
 	char path[64];
-	int fd, n, len = 0;
+	int ml = strlen(mnt), len;
 
-	wl_len = 0;
-	lput(mnt);
-	lput("/MANIFEST");
-	memcpy(path, wl_line, wl_len);
-	path[wl_len] = 0;
-	wl_len = 0;
-	fd = open(path, O_RDONLY, 0);
-	if (fd < 0) {
-		fail2("no MANIFEST", path);
-		return -1;
-	}
-	while ((n = read(fd, manifest + len, sizeof(manifest) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	manifest[len] = 0;
+	memcpy(path, mnt, ml);
+	memcpy(path + ml, "/MANIFEST", 10);
+	len = slurp(path, manifest, sizeof(manifest));
+	if (len < 0)
+		fail2("cannot read", path);
 	return len;
 }
 
@@ -297,6 +302,18 @@ static int fn_link(const char *path, unsigned long crc, unsigned long size,
 	return check_link(path, size, crc, c);
 }
 
+/* The CRC at the end of a "w" line. */
+static uint32_t line_crc(const char *line)
+{
+	const char *p = line;
+
+	while (*p && *p != '\n')
+		p++;
+	while (p > line && p[-1] != ' ')
+		p--;
+	return hexval(&p);
+}
+
 /* "w SEED SIZE PATH CRC": write the file in appends of changing sizes. */
 static int fn_write(const char *path, unsigned long seed, unsigned long size,
 		    const char *line, struct wl_count *c)
@@ -327,23 +344,15 @@ static int fn_write(const char *path, unsigned long seed, unsigned long size,
 	if (fsync(fd) < 0)
 		fail2("fsync failed", path);
 	close(fd);
+	if (sum != line_crc(line)) {
+		errno = 0;
+		fail2("the guest's byte stream differs from the host's", path);
+		return -1;
+	}
 	c->files++;
 	c->bytes += size;
 	c->pages += (size + 4095) / 4096;
-	(void)sum;
 	return 0;
-}
-
-/* The CRC at the end of a "w" line. */
-static uint32_t line_crc(const char *line)
-{
-	const char *p = line;
-
-	while (*p && *p != '\n')
-		p++;
-	while (p > line && p[-1] != ' ')
-		p--;
-	return hexval(&p);
 }
 
 static int fn_readback(const char *path, unsigned long seed, unsigned long size,
@@ -409,18 +418,13 @@ static void page_cache_zones(unsigned long *high, unsigned long *low)
 {
 	static char zi[96 << 10];
 	const char *p, *zone = "";
-	int fd, n, len = 0;
+	int n;
 
 	*high = *low = 0;
-	fd = open("/proc/zoneinfo", O_RDONLY, 0);
-	if (fd < 0) {
-		fail2("cannot open", "/proc/zoneinfo");
+	if (slurp("/proc/zoneinfo", zi, sizeof(zi)) < 0) {
+		fail2("cannot read", "/proc/zoneinfo");
 		return;
 	}
-	while ((n = read(fd, zi + len, sizeof(zi) - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	zi[len] = 0;
 	for (p = zi; *p; p++) {
 		if (*p != '\n')
 			continue;
@@ -448,41 +452,24 @@ static void page_cache_zones(unsigned long *high, unsigned long *low)
 	}
 }
 
-static void verity_enable(const char *mnt)
+/* "v DIGEST SIZE PATH": make PATH an fs-verity file. */
+static int fn_enable_verity(const char *path, unsigned long unused, unsigned long size,
+			    const char *line, struct wl_count *c)
 {
-	const char *p;
+	struct fsverity_enable_arg arg = {
+		.version = 1,
+		.hash_algorithm = FS_VERITY_HASH_ALG_SHA256,
+		.block_size = 4096,
+	};
+	int fd, r;
 
-	for (p = manifest; *p; p++) {
-		struct fsverity_enable_arg arg = {
-			.version = 1,
-			.hash_algorithm = FS_VERITY_HASH_ALG_SHA256,
-			.block_size = 4096,
-		};
-		char path[128];
-		const char *q;
-		int fd, ml = strlen(mnt), pl;
-
-		if ((p == manifest || p[-1] == '\n') && p[0] == 'v' && p[1] == ' ') {
-			q = p + 2;
-			while (*q != ' ')
-				q++;
-			q++;
-			while (*q != ' ')
-				q++;
-			q++;
-			for (pl = 0; q[pl] && q[pl] != '\n'; pl++)
-				;
-			memcpy(path, mnt, ml);
-			path[ml] = '/';
-			memcpy(path + ml + 1, q, pl);
-			path[ml + 1 + pl] = 0;
-			fd = open(path, O_RDONLY, 0);
-			if (fd < 0 || ioctl(fd, FS_IOC_ENABLE_VERITY, &arg) < 0)
-				fail2("cannot enable fs-verity", path);
-			if (fd >= 0)
-				close(fd);
-		}
-	}
+	fd = open(path, O_RDONLY, 0);
+	r = fd < 0 ? -1 : ioctl(fd, FS_IOC_ENABLE_VERITY, &arg);
+	if (r < 0)
+		fail2("cannot enable fs-verity", path);
+	if (fd >= 0)
+		close(fd);
+	return r < 0;
 }
 
 /* "v DIGEST SIZE PATH": the fs-verity digest of PATH must be DIGEST. */
@@ -548,7 +535,7 @@ static void wl_ext4(void)
 		lput("workload: page cache after the ext4 reads: mostly HighMem");
 		lend();
 	}
-	verity_enable("/ext4");
+	walk("/ext4", 'v', fn_enable_verity, &v);
 	mkdir("/ext4/new", 0755);
 	bad = walk("/ext4/new", 'w', fn_write, &w);
 	wl_umount("/ext4");
@@ -651,26 +638,20 @@ static int pi_pass(const char *dev, int direct, uint32_t seed, unsigned long len
 static void wl_nvme_pi(void)
 {
 	char fmt[32];
-	int fd, n, bad = 0;
+	int bad = 0;
 
 	mkdir("/sys", 0755);
 	if (mount("sysfs", "/sys", "sysfs", 0, 0) < 0) {
 		fail2("cannot mount sysfs", "/sys");
 		return;
 	}
-	fd = open("/sys/block/nvme0n1/integrity/format", O_RDONLY, 0);
-	n = fd < 0 ? -1 : read(fd, fmt, sizeof(fmt) - 1);
-	if (fd >= 0)
-		close(fd);
-	if (n < 18 || memcmp(fmt, "T10-DIF-TYPE1-CRC\n", 18)) {
+	if (slurp("/sys/block/nvme0n1/integrity/format", fmt, sizeof(fmt)) < 0 ||
+	    memcmp(fmt, "T10-DIF-TYPE1-CRC\n", 19)) {
 		fail2("no T10-DIF-TYPE1-CRC integrity profile", "/sys/block/nvme0n1/integrity/format");
 		return;
 	}
-	fd = open("/sys/block/nvme0n1/nvme0n1p1/start", O_RDONLY, 0);
-	n = fd < 0 ? -1 : read(fd, fmt, sizeof(fmt) - 1);
-	if (fd >= 0)
-		close(fd);
-	if (n != 5 || memcmp(fmt, "2048\n", 5)) {
+	if (slurp("/sys/block/nvme0n1/nvme0n1p1/start", fmt, sizeof(fmt)) < 0 ||
+	    memcmp(fmt, "2048\n", 6)) {
 		fail2("no partition at sector 2048", "/sys/block/nvme0n1/nvme0n1p1/start");
 		return;
 	}
