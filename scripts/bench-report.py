@@ -214,6 +214,10 @@ def main():
     if lp is not None and ab is not None:
         target("kmap_local_page() pair <= unpatched kmap_atomic() pair",
                lp <= ab, "%s vs %s %s" % (fmt(lp), fmt(ab), unit1))
+    asr = med("pair_kmap_atomic_1", "series")
+    if asr is not None and ab is not None:
+        target("kmap_atomic() pair <= unpatched kmap_atomic() pair",
+               asr <= ab, "%s vs %s %s" % (fmt(asr), fmt(ab), unit1))
     km, lpn = med("pair_kmap_%d" % n, "series"), med("pair_kmap_local_%d" % n, "series")
     if km is not None and lpn:
         target("kmap() with %d vCPUs at once >= 10x kmap_local_page()" % n,
