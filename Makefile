@@ -7,14 +7,15 @@
 WORK ?= $(CURDIR)/.work
 export WORK KDIR BASE FORCE DIR MODE STRICT DEB_VER
 
-CONFIGS ?= $(patsubst test-vms/%.vm,%,$(wildcard test-vms/*.vm))
-CONFIG ?= i386-smp-debug
+# Machines (test-vms/NAME.vm); CONFIGS= and CONFIG= are older names.
+MACHINES ?= $(CONFIGS)
+MACHINE ?= $(or $(CONFIG),i386-smp-debug)
 
 .PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test-bases test clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
-	@echo "targets: deps base tree export build CONFIG=name test-vm bench checkpatch check-callers bisect-check cocci test-bases test clean"
+	@echo "targets: deps base tree export build MACHINE=name test-vm bench checkpatch check-callers bisect-check cocci test-bases test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
@@ -33,13 +34,13 @@ tree: base
 export:
 	@scripts/export.sh
 
-## make build CONFIG=name   build kconfig/name.config out of tree
+## make build MACHINE=name   build the kernel of test-vms/name.vm out of tree
 build:
-	@scripts/build.sh $(CONFIG)
+	@scripts/build.sh $(MACHINE)
 
-## make test-vm [CONFIGS=...]   build and boot the test kernels
+## make test-vm [MACHINES=...] [NOBUILD=1] [BASE_ONLY=1]   build and boot the test machines
 test-vm: deps tree
-	@scripts/test-vm.sh $(CONFIGS)
+	@scripts/test-vm.sh $(if $(NOBUILD),--no-build) $(if $(BASE_ONLY),--base-only) $(MACHINES)
 
 ## make bench [MODE=wall]   benchmark kmap_local_page() against 5.10: one table
 bench: deps tree
@@ -58,9 +59,9 @@ send-email: base
 check-callers: deps tree
 	@scripts/check-callers.sh
 
-## make bisect-check [CONFIGS=...]   build and boot every commit of the series
+## make bisect-check [MACHINES=...] [ONLY="3 4"]   build and boot every commit of the series
 bisect-check: deps tree
-	@scripts/bisect-check.sh $(if $(filter command line environment,$(origin CONFIGS)),$(CONFIGS))
+	@scripts/bisect-check.sh $(MACHINES)
 
 ## make cocci [DIR=...] [MODE=patch|report] [KDIR=...]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
 cocci:

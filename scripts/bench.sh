@@ -11,9 +11,9 @@
 # tree are not touched):
 #   base    the 5.10 base ("make base")
 #   series  BENCH_BEFORE: the series without conversion patches; default,
-#           the patches of patches/series before a comment line starting
-#           "# Conversions" (all of them when there is none), as applied
-#           on branch kmap-local
+#           the patches of patches/series before its group [conversions]
+#           (all of them when there is none), as applied on branch
+#           kmap-local
 #   conv    BENCH_AFTER (default: the tip of kmap-local), when it differs
 #           from BENCH_BEFORE: the series with the conversion patches
 #
@@ -30,14 +30,14 @@
 # NOBUILD=1 (boot what is built).
 
 . "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/machine.sh"
 
 MODE=${MODE:-icount}
+CONFIG=i386-bench
+machine_load "$CONFIG"
 REPS=${REPS:-5}
 WALL_REPS=${WALL_REPS:-15}
 SMP=${SMP:-4}
-TIMEOUT=${TIMEOUT:-900}
-MEM=2048
-CONFIG=i386-bench
 PATCH=$TOP/test-vms/bench/kmap-bench.patch
 INIT=$TOP/test-vms/bench/init.c
 BW=$WORK/bench
@@ -45,7 +45,6 @@ OUTDIR=$RESULTS/bench
 # Options of kconfig/base.config that trees without the series lack, or that
 # the benchmark config turns off.
 ALLOW="CONFIG_HIGHMEM_KUNIT_TEST CONFIG_KMAP_LOCAL_KUNIT_TEST CONFIG_MIGRATE_DISABLE_KUNIT_TEST CONFIG_DEBUG_KMAP_LOCAL"
-BAD_RE='WARNING:|BUG:|Oops|Kernel panic|scheduling while atomic|general protection fault|Unable to handle kernel|Call Trace:'
 
 case $MODE in icount | wall) ;; *) die "MODE must be icount or wall, not '$MODE'" ;; esac
 [ -f "$PATCH" ] || die "no $PATCH"
@@ -54,15 +53,19 @@ base=$(base_commit)
 tgit rev-parse -q --verify "$BRANCH^{commit}" >/dev/null ||
 	die "no branch $BRANCH in $TREE: run 'make tree' first"
 
-# The series without conversions: the patches of patches/series before a
-# comment line that starts with "# Conversions" (all of them without one),
-# applied on the base, are the first commits of the branch.
+# The series without conversions: the patches of patches/series before
+# its group [conversions] (all of them without one), applied on the base,
+# are the first commits of the branch.
 if [ -n "${BENCH_BEFORE:-}" ]; then
 	before=$(tgit rev-parse -q --verify "$BENCH_BEFORE^{commit}") ||
 		die "BENCH_BEFORE=$BENCH_BEFORE is not a commit of $TREE"
 else
-	ncore=$(awk '/^#[[:space:]]*[Cc]onversions/ { exit }
-		/^[[:space:]]*(#|$)/ { next } { n++ } END { print n + 0 }' "$PATCHES/series")
+	first=$( (series_group conversions 2>/dev/null || true) | head -n 1)
+	if [ -n "$first" ]; then
+		ncore=$(($(series_position "$first") - 1))
+	else
+		ncore=$(series_patches | wc -l)
+	fi
 	before=$(tgit rev-list --first-parent --reverse "$base..$BRANCH" | sed -n "${ncore}p")
 	[ -n "$before" ] ||
 		die "branch $BRANCH has fewer than the $ncore patch(es) of the series proper: run 'make tree', or set BENCH_BEFORE=<commit>"
@@ -108,21 +111,23 @@ worktree() {
 build() {
 	local v=$1 log=$OUTDIR/build-$1.log
 	info "building $v (${commit[$v]:0:12})"
-	if ! SRC=$BW/src-$v OUT=$BW/build-$v ALLOW_MISSING="$ALLOW" \
-		nice "$TOP/scripts/build.sh" "$CONFIG" >"$log" 2>&1; then
+	if ! nice "$TOP/scripts/build.sh" --src "$BW/src-$v" --out "$BW/build-$v" \
+		--allow-missing "$ALLOW" "$CONFIG" >"$log" 2>&1; then
 		tail -n 20 "$log" >&2
 		die "building $v failed (log: $log)"
 	fi
 }
 
-# boot VARIANT TAG SMP ICOUNT TESTS REPS TMPFS: one boot, log in $OUTDIR.
+# boot VARIANT TAG SMP ICOUNT TESTS REPS TMPFS: one boot, its serial log
+# in $OUTDIR/VARIANT-TAG/serial.log, booted and judged by scripts/vm.py.
 boot() {
 	local v=$1 tag=$2 smp=$3 icount=$4 tests=$5 reps=$6 tmpfs=$7
-	local out=$BW/build-$v log=$OUTDIR/$v-$tag.log rc=0 t0 why=()
-	local qopts=(-smp "$smp")
-	[ "$icount" = 1 ] && qopts+=(-icount shift=0)
+	local out=$BW/build-$v res=$OUTDIR/$v-$tag t0 opts=()
+	[ "$icount" = 1 ] && opts+=(--icount)
+	[ -n "${TIMEOUT:-}" ] && opts+=(--timeout "$TIMEOUT")
 	mkdir -p "$out/bench-vm"
-	gcc -m32 -static -nostdlib -Os -s -fno-asynchronous-unwind-tables -fno-ident \
+	# shellcheck disable=SC2086
+	gcc $M_CFLAGS -static -nostdlib -Os -s -fno-asynchronous-unwind-tables -fno-ident \
 		-fno-stack-protector -Wall -Werror -I "$out/usr/include" \
 		-I "$BW/src-$v/tools/include/nolibc" -include nolibc.h \
 		-o "$out/bench-vm/init" "$INIT" || die "cannot build the bench init"
@@ -132,26 +137,17 @@ boot() {
 	"$out/usr/gen_init_cpio" "$out/bench-vm/initramfs.list" >"$out/bench-vm/initramfs.cpio"
 	info "booting $v: $tag (-smp $smp$([ "$icount" = 1 ] && echo ' -icount shift=0'), $tests)"
 	t0=$(date +%s)
-	timeout "$TIMEOUT" qemu-system-i386 -display none -monitor none -no-reboot \
-		-m "$MEM" "${qopts[@]}" \
-		-kernel "$out/arch/x86/boot/bzImage" -initrd "$out/bench-vm/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 kmap_bench.tests=$tests kmap_bench.reps=$reps bench_reps=$reps bench_tmpfs=$tmpfs" \
-		-serial "file:$log" </dev/null >"$OUTDIR/$v-$tag.qemu.log" 2>&1 || rc=$?
+	python3 "$TOP/scripts/vm.py" boot "$CONFIG" --kernel-dir "$out" \
+		--initrd "$out/bench-vm/initramfs.cpio" --results "$res" --smp "$smp" \
+		--append "kmap_bench.tests=$tests kmap_bench.reps=$reps bench_reps=$reps bench_tmpfs=$tmpfs" \
+		--marker 'kmap_bench: done' --marker 'kmap_bench: init done' \
+		--bad 'kmap_bench: error' --suites "" --check-cpus "${opts[@]}" ||
+		die "$v $tag: benchmark boot failed (serial log: $res/serial.log)"
 	echo "$v $tag $(($(date +%s) - t0))" >>"$OUTDIR/boot-times"
-	[ "$rc" = 124 ] && why+=("timed out after ${TIMEOUT}s")
-	[ "$rc" != 0 ] && [ "$rc" != 124 ] && why+=("qemu exited with $rc: $(head -c 300 "$OUTDIR/$v-$tag.qemu.log")")
-	grep -q 'kmap_bench: done' "$log" || why+=("no 'kmap_bench: done' from the kernel")
-	grep -q 'kmap_bench: init done' "$log" || why+=("no 'kmap_bench: init done' from the init")
-	grep -q 'kmap_bench: error' "$log" && why+=("$(grep -m 3 'kmap_bench: error' "$log" | tr '\n' ' ')")
-	grep -Eq "$BAD_RE" "$log" && why+=("kernel reported problems: $(grep -Em 3 "$BAD_RE" "$log" | tr '\n' ' ')")
-	grep -q "Brought up 1 node, $smp CPU" "$log" || why+=("the kernel did not bring up $smp CPU(s)")
-	if [ ${#why[@]} != 0 ]; then
-		for w in "${why[@]}"; do echo "$PROG: $v $tag: FAIL: $w" >&2; done
-		die "$v $tag: benchmark boot failed (serial log: $log)"
-	fi
 }
 
 mkdir -p "$BW" "$OUTDIR"
+rm -rf "$OUTDIR"/*-icount "$OUTDIR"/*-wall
 rm -f "$OUTDIR"/*.log "$OUTDIR/boot-times" "$OUTDIR/bench.json" "$OUTDIR/bench.svg"
 start=$(date +%s)
 for v in "${variants[@]}"; do
@@ -165,15 +161,15 @@ logs=()
 for v in "${variants[@]}"; do
 	if [ "$MODE" = icount ]; then
 		boot "$v" icount 1 1 "$one_cpu" "$REPS" 1
-		logs+=("$v=icount=$OUTDIR/$v-icount.log")
+		logs+=("$v=icount=$OUTDIR/$v-icount/serial.log")
 		# The conversions only matter for the tmpfs workload.
 		if [ "$v" != conv ]; then
 			boot "$v" wall "$SMP" 0 smp "$WALL_REPS" 0
-			logs+=("$v=wall=$OUTDIR/$v-wall.log")
+			logs+=("$v=wall=$OUTDIR/$v-wall/serial.log")
 		fi
 	else
 		boot "$v" wall "$SMP" 0 "$one_cpu,smp" "$WALL_REPS" 1
-		logs+=("$v=wall=$OUTDIR/$v-wall.log")
+		logs+=("$v=wall=$OUTDIR/$v-wall/serial.log")
 	fi
 done
 

@@ -1,35 +1,51 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# build.sh NAME: configure and build the kernel tree for kconfig/NAME.config.
+# build.sh [options] MACHINE: configure and build the kernel of the test
+# machine test-vms/MACHINE.vm (see scripts/machines.py).
 #
 # The config is tinyconfig (allnoconfig with the tree's tiny.config
-# fragments), then kconfig/base.config and kconfig/NAME.config
-# merged with the tree's scripts/kconfig/merge_config.sh. The build is out
-# of tree in $WORK/build/NAME, with ccache. It fails when an option asked for
-# is not in the final .config or when the compiler prints a warning.
-# EXTRA_FRAGMENTS="file ..." merges further fragments last.
-# CONFIG_ONLY=1 stops after the .config is made and checked.
-# ALLOW_MISSING="CONFIG_A CONFIG_B" lets the named options be absent (for
-# building trees that lack the series, such as the unpatched base).
+# fragments), then kconfig/base.config, kconfig/base-SRCARCH.config if
+# there is one, the machine's FRAGMENTS and its inline OPTIONS, merged with
+# the tree's scripts/kconfig/merge_config.sh. The build is out of tree, by
+# default in $WORK/build/NAME (NAME: the machine's BUILD, itself unless it
+# boots another machine's kernel), with ccache. It fails when an option
+# asked for is not in the final .config or when the compiler prints a
+# warning.
+#
+#   --src DIR              the kernel tree (default: $TREE, "make tree")
+#   --out DIR              the build directory
+#   --allow-missing "CONFIG_A CONFIG_B"
+#                          let the named options be absent (trees that
+#                          lack the series, such as the unpatched base)
+#   --fragment FILE        merge FILE last (again and again)
+#   --config-only          stop once the .config is made and checked
 
 . "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/machine.sh"
 
-name=${1:?usage: build.sh CONFIG}
-frag=$TOP/kconfig/$name.config
-[ -f "$frag" ] || die "no kconfig/$name.config (have: $(cd "$TOP/kconfig" && ls *.config | sed 's/\.config$//' | grep -v '^base$' | tr '\n' ' '))"
-TREE=${SRC:-$TREE}
+src=$TREE out= allow= frags=() config_only=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--src) src=${2:?}; shift 2 ;;
+	--out) out=${2:?}; shift 2 ;;
+	--allow-missing) allow=${2?}; shift 2 ;;
+	--fragment) frags+=("${2:?}"); shift 2 ;;
+	--config-only) config_only=1; shift ;;
+	-*) die "unknown option $1 (see the head of scripts/build.sh)" ;;
+	*) break ;;
+	esac
+done
+[ $# = 1 ] || die "usage: build.sh [--src DIR] [--out DIR] [--allow-missing SYMS] [--fragment FILE] [--config-only] MACHINE"
+machine_load "$1"
+name=$M_BUILD
+TREE=$src
 [ -f "$TREE/Makefile" ] || die "no kernel tree at $TREE: run 'make tree' first"
-
-case $name in
-i386-*) arch=i386 ;;
-x86_64-*) arch=x86_64 ;;
-arm-*) arch=arm; export CROSS_COMPILE=arm-linux-gnueabihf- ;;
-*) die "cannot tell the architecture of '$name' (name must start with i386-, x86_64- or arm-)" ;;
-esac
+arch=$M_KERNEL_ARCH
 export ARCH=$arch
+[ -n "$M_CROSS_COMPILE" ] && export CROSS_COMPILE=$M_CROSS_COMPILE
 
-out=${OUT:-$WORK/build/$name}
+out=${out:-$WORK/build/$name}
 mkdir -p "$out"
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$WORK")}
 export KBUILD_BUILD_TIMESTAMP="2024-07-27" KBUILD_BUILD_USER=kmap KBUILD_BUILD_HOST=local
@@ -43,11 +59,16 @@ tiny=$TREE/arch/${arch/i386/x86}/configs/tiny.config
 [ -f "$tiny" ] && base_frags+=("$tiny")
 ntiny=${#base_frags[@]}
 base_frags+=("$TOP/kconfig/base.config")
-srcarch=$arch
-case $arch in i386 | x86_64) srcarch=x86 ;; esac
-[ -f "$TOP/kconfig/base-$srcarch.config" ] && base_frags+=("$TOP/kconfig/base-$srcarch.config")
+[ -f "$TOP/kconfig/base-$M_SRCARCH.config" ] && base_frags+=("$TOP/kconfig/base-$M_SRCARCH.config")
+for f in $M_FRAGMENTS; do base_frags+=("$TOP/kconfig/$f.config"); done
+if [ -n "$M_OPTIONS" ]; then
+	# The machine's inline options, one Kconfig line each.
+	printf '%s\n' "$M_OPTIONS" | sed 's/^[[:space:]]*//' >"$out/machine-options.config"
+	base_frags+=("$out/machine-options.config")
+fi
+base_frags+=(${frags[@]+"${frags[@]}"})
 (cd "$TREE" && CC="${CROSS_COMPILE:-}gcc" scripts/kconfig/merge_config.sh -n -O "$out" \
-	"${base_frags[@]}" "$frag" ${EXTRA_FRAGMENTS:-}) >"$out/merge_config.log" 2>&1 ||
+	"${base_frags[@]}") >"$out/merge_config.log" 2>&1 ||
 	{ cat "$out/merge_config.log" >&2; die "merge_config.sh failed for $name"; }
 
 # merge_config.sh only reports options that did not make it; make that fatal.
@@ -55,12 +76,12 @@ missing=$(sed -n 's/^Value requested for \([A-Za-z0-9_]*\) not in final .config$
 	"$out/merge_config.log")
 # Only our fragments count: the tree's tiny.config names symbols that some
 # architectures (x86_64: NOHIGHMEM) do not have.
-ours=" $(cat "${base_frags[@]:$ntiny}" "$frag" ${EXTRA_FRAGMENTS:-} |
+ours=" $(cat "${base_frags[@]:$ntiny}" |
 	sed -n 's/^\(# \)\{0,1\}\(CONFIG_[A-Za-z0-9_]*\)[= ].*/\2/p' | tr '\n' ' ') "
 bad=
 for sym in $missing; do
 	case "$ours" in *" $sym "*) ;; *) continue ;; esac
-	case " ${ALLOW_MISSING:-} " in *" $sym "*) continue ;; esac
+	case " $allow " in *" $sym "*) continue ;; esac
 	bad="$bad $sym"
 done
 if [ -n "$bad" ]; then
@@ -68,7 +89,7 @@ if [ -n "$bad" ]; then
 	die "$name: requested options not in the final .config:$bad"
 fi
 
-[ -n "${CONFIG_ONLY:-}" ] && { info "$name configured: $out/.config"; exit 0; }
+[ -n "$config_only" ] && { info "$name configured: $out/.config"; exit 0; }
 info "building $name"
 set +e
 "${mk[@]}" -j"$(jobs_n)" 2>&1 | tee "$out/build.log"
@@ -95,4 +116,5 @@ if [ -s "$out/warnings.log" ]; then
 	die "$name: the compiler printed $(wc -l <"$out/warnings.log") warning line(s)"
 fi
 "${mk[@]}" headers >/dev/null 2>&1 || die "$name: make headers failed"
-info "$name built: $out/$(cd "$out" && ls arch/x86/boot/bzImage arch/arm/boot/zImage 2>/dev/null | head -n 1)"
+[ -f "$out/$M_IMAGE" ] || die "$name: the build made no $M_IMAGE"
+info "$name built: $out/$M_IMAGE"

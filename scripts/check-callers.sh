@@ -4,7 +4,7 @@
 # check-callers.sh [BEFORE [AFTER]]: compile every translation unit of the
 # tree that calls kunmap_atomic() or kunmap_local() under an i386
 # allmodconfig, at BEFORE (default: the parent of the patch that types the
-# unmap address) and at AFTER (default: the branch head), and compare the
+# unmap address, the first of group [typed-unmap] of patches/series) and at AFTER (default: the branch head), and compare the
 # compiler's warnings and errors file by file. Fails if AFTER has an error
 # or a warning that BEFORE did not have.
 
@@ -15,8 +15,10 @@ after=${2:-$BRANCH}
 if [ -n "${1:-}" ]; then
 	before=$1
 else
-	typed=$(tgit log --format=%H --grep='^highmem: type the address' "$base..$after" | tail -n 1)
-	[ -n "$typed" ] || die "no 'highmem: type the address...' patch on $after; give BEFORE"
+	# The first patch of the series' group [typed-unmap].
+	n=$(series_position "$(series_group typed-unmap | head -n 1)")
+	typed=$(tgit rev-list --first-parent --reverse "$base..$after" | sed -n "${n}p")
+	[ -n "$typed" ] || die "$after has fewer than $n commits over the base: give BEFORE"
 	before=$typed^
 fi
 before=$(tgit rev-parse --verify "$before^{commit}")

@@ -38,7 +38,8 @@ def read(path):
 def series(old, names):
     header = ["# kmap-local: Linux 5.10 patch series, in 'git am' order.",
               "# Written by 'make export': one git format-patch mbox a patch;",
-              "# comment lines stay with the patch that follows them."]
+              "# comment lines stay with the patch that follows them. A tag in brackets",
+              "# starts a group; the tools find patches by it: keep the tags."]
     comments = {}
     try:
         with open(old) as f:

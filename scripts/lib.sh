@@ -82,6 +82,29 @@ series_patches() {
 	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$PATCHES/series"
 }
 
+# The groups of patches/series: a comment line that starts with a tag in
+# brackets, "# [name] what the group is", starts group "name", which runs
+# to the next tagged comment. Tools find patches by these tags, never by
+# subject or wording. series_group TAG: the group's patches, in order.
+series_group() {
+	awk -v tag="[$1]" '
+		/^[[:space:]]*#[[:space:]]*\[[^]]*\]/ {
+			t = $0; sub(/^[[:space:]]*#[[:space:]]*/, "", t); sub(/\].*/, "]", t)
+			in_group = (t == tag); found = found || in_group; next
+		}
+		/^[[:space:]]*(#|$)/ { next }
+		in_group { print $1 }
+		END { exit !found }' "$PATCHES/series" ||
+		die "patches/series has no group [$1]"
+}
+
+# series_position PATCH: its number in patches/series, from 1; the commit
+# of the branch of the same number (first parent, from the base) is it.
+series_position() {
+	series_patches | awk -v p="$1" '$1 == p { print NR; found = 1; exit }
+		END { exit !found }' || die "patches/series lists no $1"
+}
+
 jobs_n() {
 	echo "${JOBS:-$(nproc)}"
 }

@@ -72,14 +72,17 @@ t send-email-refuse "$T/send-email-refuse.sh"
 t x86_64-same-code "$T/x86_64-same-code.sh"
 t x86_64-same-code-mutant env MUTANT=1 "$T/x86_64-same-code.sh"
 t kconfig-debug-highmem-selects "$T/debug-highmem-selects.sh"
-# Another architecture with HIGHMEM keeps its own kmap code and builds.
-t build-arm-highmem "$S/build.sh" arm-highmem
-for c in $(cd "$TOP/test-vms" && ls *.vm | sed 's/\.vm$//'); do
+# The boot and judge of every test machine, on recorded serial logs.
+t harness-judge env TREE="$TREE" python3 "$T/judge.py"
+# Every test machine: built, and booted unless it is build-only (such as
+# arm-highmem: another architecture with HIGHMEM keeps its own kmap code
+# and builds).
+for c in $(python3 "$S/machines.py" list boot build); do
 	t "test-vm-$c" "$S/test-vm.sh" "$c"
 done
 # The same workload on the unpatched base: the conversions change nothing
 # it can see.
-t workload-on-base env BASE_ONLY=1 "$S/test-vm.sh" i386-workload
+t workload-on-base "$S/test-vm.sh" --base-only i386-workload
 # The typed unmap, against the i386-smp-debug build's headers and flags;
 # the mutant run proves each must-fail case fails only because of the check.
 t kunmap-types "$T/kunmap-types.sh"

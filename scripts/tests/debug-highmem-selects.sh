@@ -16,7 +16,7 @@ grep -q '^CONFIG_DEBUG_HIGHMEM=y$' "$frag" || die "$frag does not ask for DEBUG_
 out=$(mktemp -d "$WORK/debug-highmem.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 # The configuration exactly as build.sh makes it, without building.
-CONFIG_ONLY=1 OUT=$out "$TOP/scripts/build.sh" i386-smp-debug >"$out/log" 2>&1 ||
+"$TOP/scripts/build.sh" --config-only --out "$out" i386-smp-debug >"$out/log" 2>&1 ||
 	{ cat "$out/log"; die "build.sh could not configure i386-smp-debug"; }
 grep -qx 'CONFIG_DEBUG_HIGHMEM=y' "$out/.config" || die "the configuration has no CONFIG_DEBUG_HIGHMEM=y"
 grep -qx 'CONFIG_DEBUG_KMAP_LOCAL=y' "$out/.config" ||
