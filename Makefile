@@ -44,7 +44,7 @@ test-vm: deps tree
 
 ## make bench [MODE=wall]   benchmark kmap_local_page() against 5.10: one table
 bench: deps tree
-	@scripts/bench.sh
+	@scripts/bench.sh $(if $(NOBUILD),--no-build)
 
 ## make checkpatch  checkpatch.pl --strict on every patch
 checkpatch: tree

@@ -27,11 +27,18 @@
 # Settings: REPS (runs per figure in icount boots, default 5), WALL_REPS
 # (runs per figure in wall-clock boots, default 15), SMP (vCPUs for the
 # wall-clock boots, default 4), TIMEOUT (seconds per boot, default 900),
-# NOBUILD=1 (boot what is built).
+# --no-build (option; "make bench NOBUILD=1"): boot what is built.
 
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/machine.sh"
 
+nobuild=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-build) nobuild=1; shift ;;
+	*) die "unknown argument $1 (see the head of scripts/bench.sh)" ;;
+	esac
+done
 MODE=${MODE:-icount}
 CONFIG=i386-bench
 machine_load "$CONFIG"
@@ -152,7 +159,7 @@ rm -f "$OUTDIR"/*.log "$OUTDIR/boot-times" "$OUTDIR/bench.json" "$OUTDIR/bench.s
 start=$(date +%s)
 for v in "${variants[@]}"; do
 	worktree "$v" "${commit[$v]}"
-	[ -n "${NOBUILD:-}" ] || build "$v"
+	[ -n "$nobuild" ] || build "$v"
 done
 
 # The tests the kernel runs in each boot (see lib/kmap_bench.c).
