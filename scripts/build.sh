@@ -92,7 +92,8 @@ fi
 [ -n "$config_only" ] && { info "$name configured: $out/.config"; exit 0; }
 info "building $name"
 set +e
-"${mk[@]}" -j"$(jobs_n)" 2>&1 | tee "$out/build.log"
+# shellcheck disable=SC2086
+"${mk[@]}" -j"$(jobs_n)" $M_MAKE_TARGETS 2>&1 | tee "$out/build.log"
 rc=${PIPESTATUS[0]}
 set -e
 [ "$rc" = 0 ] || die "$name: kernel build failed (log: $out/build.log)"

@@ -26,6 +26,8 @@ need=(
 	perl:perl
 	qemu-system-x86:qemu-system-i386
 	gcc-arm-linux-gnueabihf:arm-linux-gnueabihf-gcc
+	gcc-mips-linux-gnu:mips-linux-gnu-gcc
+	gcc-powerpc-linux-gnu:powerpc-linux-gnu-gcc
 	coccinelle:spatch
 	sparse:sparse
 	git-email:/usr/lib/git-core/git-send-email

@@ -9,7 +9,7 @@ A description is lines of KEY=VALUE (VALUE bare, or in double quotes and
 then possibly over several lines), and # comments. $IMAGES_DIR and $NAME
 in a value are expanded; nothing else is, and nothing is run. Keys:
 
-  ARCH=i386|x86_64|arm   required
+  ARCH=i386|x86_64|arm|mips|powerpc   required
   KIND=boot|build|bench  boot (default): built and booted by test-vm.sh;
                          build: built only (warning-free); bench: the
                          kernel of bench.sh, not booted by test-vm.sh
@@ -19,6 +19,8 @@ in a value are expanded; nothing else is, and nothing is run. Keys:
   OPTIONS="CONFIG_X=y    Kconfig lines merged last: a machine that needs
    # CONFIG_Y is not set" an option or two more needs no fragment file
   BUILD=OTHER            boot the kernel built for machine OTHER
+  MAKE_TARGETS="vmlinux" what build.sh makes (default: the kernel's
+                         default targets)
   CROSS_COMPILE=prefix-  default from ARCH (arm: arm-linux-gnueabihf-)
   QEMU=binary            default from ARCH (qemu-system-i386 ...)
   QEMU_ARGS="..."        further QEMU arguments (-cpu, -drive, ...)
@@ -62,6 +64,13 @@ ARCHES = {
                 CROSS_COMPILE="arm-linux-gnueabihf-",
                 QEMU="qemu-system-arm", IMAGE="arch/arm/boot/zImage",
                 CONSOLE="ttyAMA0", CFLAGS=""),
+    "mips": dict(KERNEL_ARCH="mips", SRCARCH="mips",
+                 CROSS_COMPILE="mips-linux-gnu-", QEMU="qemu-system-mips",
+                 IMAGE="vmlinux", CONSOLE="ttyS0", CFLAGS=""),
+    "powerpc": dict(KERNEL_ARCH="powerpc", SRCARCH="powerpc",
+                    CROSS_COMPILE="powerpc-linux-gnu-",
+                    QEMU="qemu-system-ppc", IMAGE="vmlinux",
+                    CONSOLE="ttyS0", CFLAGS=""),
 }
 
 # The Kconfig option that builds each KUnit suite a description may name.
@@ -73,7 +82,8 @@ SUITE_OPTIONS = {
 }
 
 KEYS = ("ARCH KIND FRAGMENTS OPTIONS BUILD CROSS_COMPILE QEMU QEMU_ARGS SMP "
-        "MEM APPEND TIMEOUT SUITES EXPECT_STOP IMAGES IMAGE CONSOLE").split()
+        "MEM APPEND TIMEOUT SUITES EXPECT_STOP IMAGES IMAGE CONSOLE "
+        "MAKE_TARGETS").split()
 KINDS = ("boot", "build", "bench")
 
 
@@ -132,8 +142,9 @@ def load(name, work=None):
     m = parse(path, {"IMAGES_DIR": images_dir, "NAME": name})
     arch = m.get("ARCH")
     if arch not in ARCHES:
-        raise MachineError("test-vms/%s.vm: ARCH=%s: must be one of %s" %
-                           (name, arch, " ".join(ARCHES)))
+        raise MachineError("test-vms/%s.vm: %s: must be one of %s" %
+                           (name, "ARCH=" + arch if arch else "no ARCH=",
+                            " ".join(ARCHES)))
     for k, v in ARCHES[arch].items():
         m.setdefault(k, v)
     m.setdefault("KIND", "boot")
@@ -155,7 +166,7 @@ def load(name, work=None):
             raise MachineError("test-vms/%s.vm: %s=%s is no positive number"
                                % (name, k, m[k]))
     for k in ("OPTIONS", "QEMU_ARGS", "APPEND", "SUITES", "EXPECT_STOP",
-              "IMAGES"):
+              "IMAGES", "MAKE_TARGETS"):
         m.setdefault(k, "")
     for s in m["SUITES"].split():
         if s not in SUITE_OPTIONS:

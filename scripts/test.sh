@@ -72,7 +72,8 @@ t send-email-refuse "$T/send-email-refuse.sh"
 t x86_64-same-code "$T/x86_64-same-code.sh"
 t x86_64-same-code-mutant env MUTANT=1 "$T/x86_64-same-code.sh"
 t kconfig-debug-highmem-selects "$T/debug-highmem-selects.sh"
-# The boot and judge of every test machine, on recorded serial logs.
+# The machine descriptions, and the judge of every boot on recorded logs.
+t harness-machines python3 "$T/machines.py"
 t harness-judge env TREE="$TREE" python3 "$T/judge.py"
 # Every test machine: built, and booted unless it is build-only (such as
 # arm-highmem: another architecture with HIGHMEM keeps its own kmap code
