@@ -13,8 +13,9 @@ either, for test-vm.sh, bench.sh and (through test-vm.sh) bisect-check.sh.
       status, 124 for a timeout); prints the verdict and the problems.
 
 Options: --smp N, --timeout S and --append TEXT override or extend the
-description; --without KEY drops KEY=... from its APPEND; --icount runs under -icount shift=0; --marker TEXT (again and
-again) replaces the line the init prints when it is done; --bad REGEXP adds
+description; --without KEY drops KEY=... from its APPEND; --icount runs
+under -icount shift=0; --marker TEXT (again and again) replaces the line
+the init prints when it is done; --bad REGEXP adds
 a pattern that fails the boot; --suites "a b" the KUnit suites to expect
 (default: the description's); --check-cpus checks the CPU count even with
 one vCPU; --tree DIR the kernel tree whose tools/testing/kunit parses.
