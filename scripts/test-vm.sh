@@ -162,7 +162,9 @@ done
 
 printf '\n%-26s %-6s %6s %6s %6s %8s\n' machine result suites passed failed boot-s
 for name in "$@"; do
-	read -r verdict _ suites passed nfailed secs <"$RESULTS/$name/summary"
+	verdict=FAIL suites=- passed=- nfailed=- secs=-
+	[ -f "$RESULTS/$name/summary" ] &&
+		read -r verdict _ suites passed nfailed secs <"$RESULTS/$name/summary"
 	printf '%-26s %-6s %6s %6s %6s %8s\n' "$name" "$verdict" "$suites" "$passed" "$nfailed" "$secs"
 done
 [ "$failed" = 0 ] || die "$failed of $# machine(s) failed"
