@@ -42,9 +42,9 @@ build:
 test-vm: deps tree
 	@scripts/test-vm.sh $(if $(NOBUILD),--no-build) $(if $(BASE_ONLY),--base-only) $(MACHINES)
 
-## make bench [MODE=wall]   benchmark kmap_local_page() against 5.10: one table
+## make bench [MODE=wall] [BENCH=arm-bench]   benchmark kmap_local_page() against 5.10: one table
 bench: deps tree
-	@scripts/bench.sh $(if $(NOBUILD),--no-build)
+	@scripts/bench.sh $(if $(NOBUILD),--no-build) $(BENCH)
 
 ## make checkpatch  checkpatch.pl --strict on every patch
 checkpatch: tree

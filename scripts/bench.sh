@@ -28,27 +28,39 @@
 # (runs per figure in wall-clock boots, default 15), SMP (vCPUs for the
 # wall-clock boots, default 4), TIMEOUT (seconds per boot, default 900),
 # --no-build (option; "make bench NOBUILD=1"): boot what is built.
+# MACHINE (argument; "make bench BENCH=arm-bench"): the benchmark machine,
+# a test-vms/*.vm of KIND=bench (default i386-bench); the results of
+# another than i386-bench go to $WORK/results/MACHINE.
 
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/machine.sh"
 
 nobuild=
+CONFIG=i386-bench
 while [ $# -gt 0 ]; do
 	case $1 in
 	--no-build) nobuild=1; shift ;;
-	*) die "unknown argument $1 (see the head of scripts/bench.sh)" ;;
+	-*) die "unknown option $1 (see the head of scripts/bench.sh)" ;;
+	*) CONFIG=$1; shift ;;
 	esac
 done
 MODE=${MODE:-icount}
-CONFIG=i386-bench
 machine_load "$CONFIG"
+[ "$M_KIND" = bench ] ||
+	die "$CONFIG is a machine of KIND=$M_KIND, not a benchmark machine (KIND=bench): see test-vms/i386-bench.vm"
 REPS=${REPS:-5}
 WALL_REPS=${WALL_REPS:-15}
 SMP=${SMP:-4}
 PATCH=$TOP/test-vms/bench/kmap-bench.patch
 INIT=$TOP/test-vms/bench/init.c
 BW=$WORK/bench
-OUTDIR=$RESULTS/bench
+if [ "$CONFIG" = i386-bench ]; then
+	OUTDIR=$RESULTS/bench
+	sfx=
+else
+	OUTDIR=$RESULTS/$CONFIG
+	sfx=-$CONFIG
+fi
 # Options of kconfig/base.config that trees without the series lack, or that
 # the benchmark config turns off.
 ALLOW="CONFIG_HIGHMEM_KUNIT_TEST CONFIG_KMAP_LOCAL_KUNIT_TEST CONFIG_MIGRATE_DISABLE_KUNIT_TEST CONFIG_DEBUG_KMAP_LOCAL"
@@ -118,7 +130,7 @@ worktree() {
 build() {
 	local v=$1 log=$OUTDIR/build-$1.log
 	info "building $v (${commit[$v]:0:12})"
-	if ! nice "$TOP/scripts/build.sh" --src "$BW/src-$v" --out "$BW/build-$v" \
+	if ! nice "$TOP/scripts/build.sh" --src "$BW/src-$v" --out "$BW/build$sfx-$v" \
 		--allow-missing "$ALLOW" "$CONFIG" >"$log" 2>&1; then
 		tail -n 20 "$log" >&2
 		die "building $v failed (log: $log)"
@@ -129,15 +141,15 @@ build() {
 # in $OUTDIR/VARIANT-TAG/serial.log, booted and judged by scripts/vm.py.
 boot() {
 	local v=$1 tag=$2 smp=$3 icount=$4 tests=$5 reps=$6 tmpfs=$7
-	local out=$BW/build-$v res=$OUTDIR/$v-$tag t0 opts=()
+	local out=$BW/build$sfx-$v res=$OUTDIR/$v-$tag t0 opts=()
 	[ "$icount" = 1 ] && opts+=(--icount)
 	[ -n "${TIMEOUT:-}" ] && opts+=(--timeout "$TIMEOUT")
 	mkdir -p "$out/bench-vm"
 	# shellcheck disable=SC2086
-	gcc $M_CFLAGS -static -nostdlib -Os -s -fno-asynchronous-unwind-tables -fno-ident \
+	"${M_CROSS_COMPILE}gcc" $M_CFLAGS -static -nostdlib -Os -s -fno-asynchronous-unwind-tables -fno-ident \
 		-fno-stack-protector -Wall -Werror -I "$out/usr/include" \
 		-I "$BW/src-$v/tools/include/nolibc" -include nolibc.h \
-		-o "$out/bench-vm/init" "$INIT" || die "cannot build the bench init"
+		-o "$out/bench-vm/init" "$INIT" $M_LDLIBS || die "cannot build the bench init"
 	printf '%s\n' 'dir /dev 0755 0 0' 'nod /dev/console 0600 0 0 c 5 1' \
 		'dir /tmp 01777 0 0' "file /init $out/bench-vm/init 0755 0 0" \
 		>"$out/bench-vm/initramfs.list"

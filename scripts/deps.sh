@@ -25,6 +25,7 @@ need=(
 	python3-git:/usr/lib/python3/dist-packages/git
 	perl:perl
 	qemu-system-x86:qemu-system-i386
+	qemu-system-arm:qemu-system-arm
 	gcc-arm-linux-gnueabihf:arm-linux-gnueabihf-gcc
 	gcc-mips-linux-gnu:mips-linux-gnu-gcc
 	gcc-powerpc-linux-gnu:powerpc-linux-gnu-gcc

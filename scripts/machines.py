@@ -56,21 +56,23 @@ KCONFIG = os.path.join(TOP, "kconfig")
 ARCHES = {
     "i386": dict(KERNEL_ARCH="i386", SRCARCH="x86", CROSS_COMPILE="",
                  QEMU="qemu-system-i386", IMAGE="arch/x86/boot/bzImage",
-                 CONSOLE="ttyS0", CFLAGS="-m32"),
+                 CONSOLE="ttyS0", CFLAGS="-m32", LDLIBS=""),
     "x86_64": dict(KERNEL_ARCH="x86_64", SRCARCH="x86", CROSS_COMPILE="",
                    QEMU="qemu-system-x86_64", IMAGE="arch/x86/boot/bzImage",
-                   CONSOLE="ttyS0", CFLAGS="-m64"),
+                   CONSOLE="ttyS0", CFLAGS="-m64", LDLIBS=""),
     "arm": dict(KERNEL_ARCH="arm", SRCARCH="arm",
                 CROSS_COMPILE="arm-linux-gnueabihf-",
                 QEMU="qemu-system-arm", IMAGE="arch/arm/boot/zImage",
-                CONSOLE="ttyAMA0", CFLAGS=""),
+                CONSOLE="ttyAMA0", CFLAGS="",
+                # 64-bit and integer division helpers for the init
+                LDLIBS="-lgcc"),
     "mips": dict(KERNEL_ARCH="mips", SRCARCH="mips",
                  CROSS_COMPILE="mips-linux-gnu-", QEMU="qemu-system-mips",
-                 IMAGE="vmlinux", CONSOLE="ttyS0", CFLAGS=""),
+                 IMAGE="vmlinux", CONSOLE="ttyS0", CFLAGS="", LDLIBS=""),
     "powerpc": dict(KERNEL_ARCH="powerpc", SRCARCH="powerpc",
                     CROSS_COMPILE="powerpc-linux-gnu-",
                     QEMU="qemu-system-ppc", IMAGE="vmlinux",
-                    CONSOLE="ttyS0", CFLAGS=""),
+                    CONSOLE="ttyS0", CFLAGS="", LDLIBS=""),
 }
 
 # The Kconfig option that builds each KUnit suite a description may name.

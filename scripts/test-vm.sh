@@ -63,7 +63,7 @@ build_init() {
 	"${M_CROSS_COMPILE}gcc" $M_CFLAGS -static -nostdlib -ffreestanding -Os -s \
 		-fno-asynchronous-unwind-tables -fno-ident -fno-stack-protector -Wall -Werror \
 		-I "$out/usr/include" -I "$TREE/tools/include/nolibc" -include nolibc.h \
-		-o "$out/test-vm/init" "$TOP/test-vms/init.c" || return 1
+		-o "$out/test-vm/init" "$TOP/test-vms/init.c" $M_LDLIBS || return 1
 	cat >"$out/test-vm/initramfs.list" <<LIST
 dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1

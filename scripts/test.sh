@@ -76,7 +76,7 @@ t kconfig-debug-highmem-selects "$T/debug-highmem-selects.sh"
 t harness-machines python3 "$T/machines.py"
 t harness-judge env TREE="$TREE" python3 "$T/judge.py"
 # Every test machine: built, and booted unless it is build-only (such as
-# arm-highmem: another architecture with HIGHMEM keeps its own kmap code
+# mips-highmem: another architecture with HIGHMEM keeps its own kmap code
 # and builds).
 for c in $(python3 "$S/machines.py" list boot build); do
 	t "test-vm-$c" "$S/test-vm.sh" "$c"

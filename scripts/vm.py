@@ -35,6 +35,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -287,6 +288,9 @@ def main(argv):
         if os.path.exists(p):
             os.unlink(p)
     serial = os.path.join(a.results, "serial.log")
+    if not shutil.which(m["QEMU"]):
+        sys.exit("vm: error: %s: %s not found: run 'make deps'" %
+                 (m["NAME"], m["QEMU"]))
     cmd = qemu_command(m, a.kernel_dir, a.initrd, serial, smp, a.icount,
                        append)
     shown = " ".join(shlex.quote(c) for c in cmd)

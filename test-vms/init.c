@@ -26,6 +26,13 @@
 #include "workload.c"
 
 /*
+ * gcc turns zeroed aggregates into calls to memset(), which the nolibc of
+ * 5.10 defines static and, being unreferenced, drops: on 32-bit ARM that
+ * leaves them undefined. Keep its copy in this file.
+ */
+static void *(*const keep_memset)(void *, int, size_t) __attribute__((used)) = memset;
+
+/*
  * The value of NAME in the environment: the kernel passes the command line
  * parameters it does not know, such as init_lkdtm=TYPE, to init there.
  */
