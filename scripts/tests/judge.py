@@ -97,6 +97,7 @@ def cut(lines, first, last):
 pae = read("i386-pae")
 up = read("i386-up")
 stop = read("i386-pae-bug-overflow")
+arm = read("arm-highmem")
 
 # Clean boots pass, with the counts of the recorded boot.
 c = run("clean: i386-pae", "i386-pae", pae, None)
@@ -105,6 +106,10 @@ if c != (4, 36, 0):
     failures.append("counts")
 run("clean: i386-up (one CPU)", "i386-up", up, None)
 run("clean: expected stop", "i386-pae-bug-overflow", stop, None)
+c = run("clean: arm-highmem", "arm-highmem", arm, None)
+if c != (3, 36, 0):
+    print("FAIL: arm-highmem counts %s, not (3, 36, 0)" % (c,))
+    failures.append("counts arm")
 
 # A failed case, a missing suite, a crashed suite.
 run("failed case", "i386-pae",
@@ -141,6 +146,9 @@ run("announced warning that does not come", "i386-pae",
 # Too few CPUs, no marker, a timeout, QEMU failing.
 run("too few CPUs", "i386-pae",
     edit(pae, "Brought up 1 node, 4 CPUs", "Brought up 1 node, 3 CPUs"),
+    r"did not bring up the 4 CPU")
+run("too few CPUs: arm", "arm-highmem",
+    edit(arm, "SMP: Total of 4 processors", "SMP: Total of 3 processors"),
     r"did not bring up the 4 CPU")
 run("no marker", "i386-pae", edit(pae, vm.MARKER, None),
     r"the init did not finish")
