@@ -11,11 +11,11 @@ export WORK KDIR BASE FORCE DIR MODE STRICT DEB_VER
 MACHINES ?= $(CONFIGS)
 MACHINE ?= $(or $(CONFIG),i386-smp-debug)
 
-.PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci test-bases test clean
+.PHONY: help deps base tree export build test-vm bench checkpatch send-email check-callers bisect-check cocci cocci-vs-mainline test-bases test clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
-	@echo "targets: deps base tree export build MACHINE=name test-vm bench checkpatch check-callers bisect-check cocci test-bases test clean"
+	@echo "targets: deps base tree export build MACHINE=name test-vm bench checkpatch check-callers bisect-check cocci cocci-vs-mainline test-bases test clean"
 
 ## make deps        install the Debian packages the tools need
 deps:
@@ -66,6 +66,11 @@ bisect-check: deps tree
 ## make cocci [DIR=...] [MODE=patch|report] [KDIR=...]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
 cocci:
 	@scripts/cocci.sh
+
+## make cocci-vs-mainline [OLD=dir] [MAINLINE=dir] [JOBS=n]   the rule's conversions
+##                  against mainline's by hand (Debian's linux-source-6.12), in .work/results/cocci-vs-mainline
+cocci-vs-mainline:
+	@scripts/cocci-vs-mainline.sh
 
 ## make test-bases  git am the series on every linux-source-5.10 Debian serves
 test-bases: deps

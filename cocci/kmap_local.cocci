@@ -110,6 +110,7 @@ NOKEEP = re.compile(
 	r'v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto\w+|simple_strto\w+|'
 	r'printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)\w*|'
 	r'dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*|print_hex_dump\w*|hex_dump_to_buffer|'
+	r'\w*_dbg|\w*_debug|dprintk|trace_\w+|'
 	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
 	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
 	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|'
@@ -143,7 +144,7 @@ MEM_HELPERS = frozenset(['memcpy_from_page', 'memcpy_to_page', 'memzero_page',
 
 IDENT = re.compile(r'[A-Za-z_]\w*')
 
-flags = {'strict': False, 'report': False}
+flags = {'strict': False, 'report': False, 'org': False}
 files = collections.OrderedDict()
 state = None
 
@@ -152,7 +153,8 @@ def new_state(f):
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
 		'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
-		'params': {}, 'order': [], 'swap': {}, 'decided': None,
+		'params': {}, 'order': [], 'kregion': {},
+		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
 		'reported': set(), 'cols': {}, 'func_of': {}, 'fline': {},
 	}
 
@@ -231,6 +233,25 @@ def add_pair(kind, pm, pu, x, p):
 		state['unmap_of'].setdefault(ku, set()).add(km)
 	state['pairs'][km] = s
 	state['func_of'][km] = pm[0].current_element
+	fn = pm[0].current_element
+	if kind == 'atomic':
+		state['gmap'][km] = ('am', fn, norm(p))
+		state['gunmap'][km] = ('au', fn, norm(x))
+	elif kind == 'kmap':
+		state['gmap'][km] = ('km', fn, norm(p))
+		state['gunmap'][km] = ('ku', fn, norm(p))
+	for u in pu:
+		state['paired'].add((state['gunmap'].get(km), int(u.line)))
+	if km in state['gmap']:
+		state['paired'].add((state['gmap'][km], int(pm[0].line)))
+
+def norm(e):
+	return ' '.join(str(e).split())
+
+def call_add(tag, pc, e):
+	"""every map and unmap call of the file, before any transformation"""
+	reset(pc[0].file)
+	state['callsite'].setdefault((tag, pc[0].current_element, norm(e)), set()).add(int(pc[0].line))
 
 # --- decisions -----------------------------------------------------------
 
@@ -432,15 +453,24 @@ def escape_reason(fn, names, seen):
 			return ('escape', 'address returned at line %d' % line)
 	return None
 
-def page_use_reason(fn, page, seen):
-	for (f, g, args, line) in state['calls']:
-		if f != fn:
-			continue
+def page_use_reason(fn, page, seen, km=None):
+	"""Why the page may be handed to code using page_address(): for the
+	mapping km, the calls between the map and its unmap that take the
+	mapped page itself as an argument (spatch prints each argument as
+	the expression it parsed: equality, not text search); in a callee,
+	those whose argument names the parameter holding the page."""
+	if km is not None:
+		calls = [(fn, g, args, line) for (g, args, line) in state['kregion'].get(km, [])]
+		takes = lambda arg: arg.strip() == page
+	else:
+		calls = [c for c in state['calls'] if c[0] == fn]
+		takes = lambda arg: mentions(page, arg)
+	for (f, g, args, line) in calls:
 		if g in ('page_address', 'lowmem_page_address'):
 			return ('page-address', '%s() at line %d needs a kmap() mapping' % (g, line))
 		if PAGE_OK.match(g) or page is None:
 			continue
-		idx = [i for i, arg in enumerate(split_args(args)) if mentions(page, arg) or page in arg]
+		idx = [i for i, arg in enumerate(split_args(args)) if takes(arg)]
 		if not idx:
 			continue
 		if g in state['funcs']:
@@ -471,9 +501,9 @@ def decide():
 		return state['decided']
 	bad = {}
 	for km, kind in state['kind'].items():
-		fn = state['func_of'][km]
-		if kind == 'local':
+		if kind in ('local', 'inline'):
 			continue
+		fn = state['func_of'][km]
 		if len(state['cols'][km]) > 1 or \
 		   any(len(state['cols'][u]) > 1 for u in state['pairs'][km]):
 			bad[km] = ('same-line', 'several mappings or unmaps on one line')
@@ -483,7 +513,7 @@ def decide():
 		else:
 			r = escape_reason(fn, [state['mapx'][km]], {fn})
 			if r is None:
-				r = page_use_reason(fn, state['mapp'][km], {fn})
+				r = page_use_reason(fn, state['mapp'][km], {fn}, km)
 			if r is None:
 				r = stack_reason(fn)
 		if r is None and any(len(state['unmap_of'][u]) > 1 and
@@ -508,7 +538,7 @@ def decide():
 	changed = True
 	while changed:
 		changed = False
-		for km in list(state['kind']):
+		for km in list(state['pairs']):
 			if km in bad:
 				continue
 			for u in state['pairs'][km]:
@@ -522,6 +552,41 @@ def decide():
 		if any(o in bad for o in owners):
 			del swap[u_outer]
 	state['swap'] = swap
+	# The conversion rules run on code that earlier transformations may
+	# have reparsed with other line numbers, so they find their decision
+	# by function and variable: (function, page) for a map, (function,
+	# address) for kunmap_atomic(), (function, page) for kunmap().  The
+	# pairs sharing such a key are decided together, and a key is
+	# converted only when every call of the function with that key is
+	# part of a pair.
+	comp = {}
+	def find(k):
+		while comp.setdefault(k, k) != k:
+			k = comp[k]
+		return k
+	for km in state['gmap']:
+		comp[find(state['gmap'][km])] = find(state['gunmap'][km])
+	groups = {}
+	for km in state['gmap']:
+		groups.setdefault(find(state['gmap'][km]), []).append(km)
+	for g, kms in groups.items():
+		keys = set([state['gmap'][k] for k in kms] + [state['gunmap'][k] for k in kms])
+		unpaired = [k for k in keys
+			    if any((k, l) not in state['paired'] for l in state['callsite'].get(k, ()))]
+		kept = [k for k in kms if k in bad]
+		if unpaired or kept:
+			for k in kms:
+				if k not in bad:
+					if kept:
+						bad[k] = ('same-var', 'the mapping at line %d, through the same variables, is kept' % kept[0][1])
+					else:
+						bad[k] = ('same-var', 'the same page or address has a map or unmap the rule does not pair')
+		else:
+			state['okkeys'] |= keys
+	for u_outer in list(swap):
+		owners = state['unmap_of'].get(u_outer, set()) | state['unmap_of'].get(swap[u_outer], set())
+		if any(o in bad for o in owners):
+			del swap[u_outer]
 	state['decided'] = bad
 	return bad
 
@@ -529,23 +594,32 @@ def same_site(k, p):
 	# the call at p is the one the facts were recorded for
 	return state['cols'].get(k) == {int(p.column)}
 
+def conv_ok(p, tag, e):
+	"""the call at p, of function (tag) on expression e, is converted"""
+	reset(p[0].file)
+	decide()
+	return (tag, p[0].current_element, norm(e)) in state['okkeys']
+
+# (the constraints of the conversion rules cannot quote a string)
+def conv_am(p, e):
+	return conv_ok(p, 'am', e)
+
+def conv_au(p, e):
+	return conv_ok(p, 'au', e)
+
+def conv_km(p, e):
+	return conv_ok(p, 'km', e)
+
+def conv_ku(p, e):
+	return conv_ok(p, 'ku', e)
+
 def map_ok(p, kind):
+	# report and context modes, on the code as parsed first
 	reset(p[0].file)
 	km = keym(p[0])
 	if state['kind'].get(km) != kind or not same_site(km, p[0]):
 		return False
 	return km not in decide()
-
-def unmap_ok(p, kind):
-	reset(p[0].file)
-	ku = keyu(p[0])
-	owners = state['unmap_of'].get(ku)
-	if not owners or not same_site(ku, p[0]):
-		return False
-	bad = decide()
-	if any(o in bad or state['kind'][o] != kind for o in owners):
-		return False
-	return True
 
 def swap_outer(p):
 	reset(p[0].file)
@@ -562,12 +636,6 @@ def atomic_ok(p):
 
 def kmap_ok(p):
 	return map_ok(p, 'kmap')
-
-def atomic_unmap_ok(p):
-	return unmap_ok(p, 'atomic')
-
-def kmap_unmap_ok(p):
-	return unmap_ok(p, 'kmap')
 
 def map_selected(p):
 	reset(p[0].file)
@@ -609,6 +677,15 @@ def memvar_fn(x, p):
 	reset(p[0].file)
 	return (str(x), p[0].current_element) in state.get('memvars', ())
 
+# by function and variable: the helper rules run on reparsed code
+def self_copy_add(p, x):
+	reset(p[0].file)
+	state.setdefault('selfcopy', set()).add((p[0].current_element, str(x)))
+
+def not_self_copy(p, x):
+	reset(p[0].file)
+	return (p[0].current_element, str(x)) not in state.get('selfcopy', ())
+
 def not_helper(p):
 	return p[0].current_element not in MEM_HELPERS
 
@@ -619,6 +696,10 @@ flags['strict'] = True
 @script:python depends on report@
 @@
 flags['report'] = True
+
+@script:python depends on org@
+@@
+flags['org'] = True
 
 // ---------------------------------------------------------------------------
 // kmap_atomic() ... kunmap_atomic() pairs
@@ -684,7 +765,7 @@ if g not in ('kmap_atomic', 'kunmap_atomic') and (g, int(pc[0].line)) not in rc:
 
 @kpair@
 local idexpression x;
-expression p, e;
+expression p, e, off;
 type T;
 position pm, pu;
 @@
@@ -693,6 +774,10 @@ position pm, pu;
 x = kmap@pm(p)
 |
 x = (T)kmap@pm(p)
+|
+x = kmap@pm(p) + off
+|
+x = (T)kmap@pm(p) + off
 )
 ... when != x = e
     when != x += e
@@ -712,6 +797,29 @@ pm << kpair.pm;
 pu << kpair.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
+
+// every call between a kmap() and its unmap, with its arguments
+@kcall exists@
+position kpair.pm, kpair.pu;
+identifier g;
+expression list es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+g@pc(es)
+
+@script:python@
+pm << kpair.pm;
+g << kcall.g;
+es << kcall.es;
+pc << kcall.pc;
+@@
+reset(pm[0].file)
+rc = state['kregion'].setdefault(keym(pm[0]), [])
+if (str(g), str(es), int(pc[0].line)) not in rc:
+	rc.append((str(g), str(es), int(pc[0].line)))
 
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
 @lpair@
@@ -839,6 +947,7 @@ state['rets'].append((pa[0].current_element, str(E), int(pa[0].line)))
 // nested mappings: is the outer one released while the inner one is held?
 
 @order1 exists@
+type T;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier M2 = {kmap_atomic, kmap_local_page};
 identifier U1 = {kunmap_atomic, kunmap_local};
@@ -847,12 +956,13 @@ position pm1, pm2, pu1;
 @@
 
 x = M1@pm1(p)
-... when != \(kunmap_atomic\|kunmap_local\)(x)
+... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
 y = M2@pm2(q)
-... when != \(kunmap_atomic\|kunmap_local\)(y)
-U1@pu1(x)
+... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
+U1@pu1(\(x\|(T)x\))
 
 @order2 exists@
+type T;
 identifier M2 = {kmap_atomic, kmap_local_page};
 expression x, y, p, q;
 position pm1, pm2, pu1;
@@ -861,10 +971,11 @@ position pm1, pm2, pu1;
 x = kmap@pm1(p)
 ... when != kunmap(p)
 y = M2@pm2(q)
-... when != \(kunmap_atomic\|kunmap_local\)(y)
+... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
 kunmap@pu1(p)
 
 @order3 exists@
+type T;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier U1 = {kunmap_atomic, kunmap_local};
 expression x, y, p, q;
@@ -872,10 +983,10 @@ position pm1, pm2, pu1;
 @@
 
 x = M1@pm1(p)
-... when != \(kunmap_atomic\|kunmap_local\)(x)
+... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
 y = kmap@pm2(q)
 ... when != kunmap(q)
-U1@pu1(x)
+U1@pu1(\(x\|(T)x\))
 
 @order4 exists@
 expression x, y, p, q;
@@ -949,199 +1060,70 @@ for (o, i, u, _) in state['order']:
 		out.append((o, i, u, _))
 state['order'] = out
 
-// ---------------------------------------------------------------------------
-// patch mode
-
-// Unmaps released in the wrong order: swap them.
-@swapit depends on patch@
-identifier U1 = {kunmap_atomic, kunmap_local};
-identifier U2 = {kunmap_atomic, kunmap_local};
-expression x, y;
-position pa : script:python() { swap_outer(pa) };
-position pb : script:python() { swap_inner(pb) };
-@@
-
-- U1@pa(x);
-- U2@pb(y);
-+ kunmap_local(y);
-+ kunmap_local(x);
-
-// All kmap_atomic() decisions are applied by one rule.
-@aconv depends on patch disable drop_cast@
-expression p, x;
-type T;
-position pm : script:python() { atomic_ok(pm) };
-position pu : script:python() { atomic_unmap_ok(pu) and not in_swap(pu) };
+// the same in report mode, and for -D summary
+@kinline_r depends on report || org || summary@
+expression p, q, to, from, off, off2, len;
+identifier pp;
+position pk;
 @@
 
 (
-- (T)kmap_atomic@pm(p)
-+ (T)kmap_local_page(p)
+memcpy(kmap(p) + off, kmap(q) + off2, len);
 |
-- kmap_atomic@pm(p)
-+ kmap_local_page(p)
+memcpy(kmap(p) + off, kmap(q), len);
 |
-- kunmap_atomic@pu(x)
-+ kunmap_local(x)
+memcpy(kmap(p), kmap(q) + off2, len);
+|
+memcpy(kmap(p), kmap(q), len);
+|
+memcpy(to, kmap@pk(*++pp) + off, len);
+kunmap(*pp);
+|
+memcpy(to, kmap@pk(*++pp), len);
+kunmap(*pp);
+|
+memcpy(kmap@pk(*++pp) + off, from, len);
+kunmap(*pp);
+|
+memcpy(kmap@pk(*++pp), from, len);
+kunmap(*pp);
+|
+memset(kmap@pk(*++pp) + off, 0, len);
+kunmap(*pp);
+|
+memset(kmap@pk(*++pp), 0, len);
+kunmap(*pp);
+|
+memcpy(to, kmap@pk(p) + off, len);
+kunmap(p);
+|
+memcpy(to, kmap@pk(p), len);
+kunmap(p);
+|
+memcpy(kmap@pk(p) + off, from, len);
+kunmap(p);
+|
+memcpy(kmap@pk(p), from, len);
+kunmap(p);
+|
+memset(kmap@pk(p) + off, 0, len);
+kunmap(p);
+|
+memset(kmap@pk(p), 0, len);
+kunmap(p);
 )
-
-@kconv_int depends on patch disable drop_cast@
-local idexpression x;
-expression p;
-type TI = {unsigned long, uintptr_t, long};
-position pm : script:python() { kmap_ok(pm) };
-position pu : script:python() { kmap_unmap_ok(pu) };
-@@
-
-x =
-- (TI)kmap@pm(p)
-+ (TI)kmap_local_page(p)
-...
-- kunmap@pu(p);
-+ kunmap_local((void *)x);
-
-@kconv depends on patch disable drop_cast@
-local idexpression x;
-expression p;
-type T;
-position pm : script:python() { kmap_ok(pm) };
-position pu : script:python() { kmap_unmap_ok(pu) };
-@@
-
-(
-x =
-- kmap@pm(p)
-+ kmap_local_page(p)
-|
-x =
-- (T)kmap@pm(p)
-+ (T)kmap_local_page(p)
-)
-...
-- kunmap@pu(p);
-+ kunmap_local(x);
-
-// A block left with the helper call alone loses its braces.
-@memhelp_blk depends on patch@
-local idexpression x;
-expression E, p, to, from, off, len;
-position pn : script:python() { not_helper(pn) };
-@@
-
-if (E)
-- {
-- x = kmap_local_page@pn(p);
-(
-- memcpy(to, x + off, len);
-+ memcpy_from_page(to, p, off, len);
-|
-- memcpy(to, x, len);
-+ memcpy_from_page(to, p, 0, len);
-|
-- memcpy(x + off, from, len);
-+ memcpy_to_page(p, off, from, len);
-|
-- memcpy(x, from, len);
-+ memcpy_to_page(p, 0, from, len);
-|
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
-|
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
-)
-- kunmap_local(x);
-- }
-
-// map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
-@memhelp depends on patch@
-local idexpression x;
-expression p, to, from, off, len;
-position pn : script:python() { not_helper(pn) };
-@@
-
-- x = kmap_local_page@pn(p);
-(
-- memcpy(to, x + off, len);
-+ memcpy_from_page(to, p, off, len);
-|
-- memcpy(to, x, len);
-+ memcpy_from_page(to, p, 0, len);
-|
-- memcpy(x + off, from, len);
-+ memcpy_to_page(p, off, from, len);
-|
-- memcpy(x, from, len);
-+ memcpy_to_page(p, 0, from, len);
-|
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
-|
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
-)
-- kunmap_local(x);
-
-@memhelp_decl depends on patch@
-identifier x;
-type T;
-expression p, to, from, off, len;
-position pn : script:python() { not_helper(pn) };
-@@
-
-- T x = kmap_local_page@pn(p);
-(
-- memcpy(to, x + off, len);
-+ memcpy_from_page(to, p, off, len);
-|
-- memcpy(to, x, len);
-+ memcpy_from_page(to, p, 0, len);
-|
-- memcpy(x + off, from, len);
-+ memcpy_to_page(p, off, from, len);
-|
-- memcpy(x, from, len);
-+ memcpy_to_page(p, 0, from, len);
-|
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
-|
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
-)
-- kunmap_local(x);
-
-// the variable that held the address may now be unused
-@script:python@
-x << memhelp.x;
-pn << memhelp.pn;
-@@
-memvar_add(x, pn)
 
 @script:python@
-x << memhelp_blk.x;
-pn << memhelp_blk.pn;
+pk << kinline_r.pk;
 @@
-memvar_add(x, pn)
-
-@memused depends on patch && (memhelp || memhelp_blk) exists@
-identifier xi : script:python() { memvar_name(xi) };
-type T;
-position pd;
-@@
-
-T xi@pd;
-...
-xi
-
-@memvar depends on patch && (memhelp || memhelp_blk) && (!memused || memused) disable decl_init@
-identifier xi : script:python() { memvar_name(xi) };
-type T;
-position pd != memused.pd;
-position pf : script:python(xi) { memvar_fn(xi, pf) };
-@@
-
-- T xi@pd@pf;
+reset(pk[0].file)
+state['kind'].setdefault(keym(pk[0]), 'inline')
+if (flags['report'] or flags['org']) and once(pk, 'map'):
+	msg = "WARNING: kmap() -> kmap_local_page() [convert]"
+	if flags['report']:
+		coccilib.report.print_report(pk[0], msg)
+	else:
+		coccilib.org.print_todo(pk[0], msg)
 
 // ---------------------------------------------------------------------------
 // kunmap_atomic()/kunmap_local() take the address, not the page
@@ -1246,3 +1228,409 @@ f << untouched.f;
 reset(p[0].file)
 if keym(p[0]) not in state['kind'] and once(p, 'untouched'):
 	coccilib.report.print_report(p[0], "INFO: %s() left alone [untouched]" % f)
+
+// every map and unmap call, for the keys of the conversion rules
+@allunmapa@
+expression e;
+type T;
+position pc;
+@@
+
+(
+kunmap_atomic@pc((T)e)
+|
+kunmap_atomic@pc(e)
+)
+
+@script:python@
+e << allunmapa.e;
+pc << allunmapa.pc;
+@@
+call_add('au', pc, e)
+
+@allcalls@
+identifier f = {kmap_atomic, kmap, kunmap};
+expression e;
+position pc;
+@@
+
+f@pc(e)
+
+@script:python@
+f << allcalls.f;
+e << allcalls.e;
+pc << allcalls.pc;
+@@
+call_add({'kmap_atomic': 'am', 'kmap': 'km', 'kunmap': 'ku'}[str(f)], pc, e)
+
+// ---------------------------------------------------------------------------
+// patch mode
+
+// Unmaps released in the wrong order: swap them.
+@swapit depends on patch@
+identifier U1 = {kunmap_atomic, kunmap_local};
+identifier U2 = {kunmap_atomic, kunmap_local};
+expression x, y;
+position pa : script:python() { swap_outer(pa) };
+position pb : script:python() { swap_inner(pb) };
+@@
+
+- U1@pa(x);
+- U2@pb(y);
++ kunmap_local(y);
++ kunmap_local(x);
+
+// kmap() written inside the memcpy()/memset() it serves, unmapped by the
+// next statement: the page helper does the same with kmap_local_page().
+// A copy between two such mappings is left alone (first branches).
+@kinline depends on patch@
+expression p, q, to, from, off, off2, len;
+identifier pp;
+@@
+
+(
+memcpy(kmap(p) + off, kmap(q) + off2, len);
+|
+memcpy(kmap(p) + off, kmap(q), len);
+|
+memcpy(kmap(p), kmap(q) + off2, len);
+|
+memcpy(kmap(p), kmap(q), len);
+|
+- memcpy(to, kmap(*++pp) + off, len);
+- kunmap(*pp);
++ memcpy_from_page(to, *++pp, off, len);
+|
+- memcpy(to, kmap(*++pp), len);
+- kunmap(*pp);
++ memcpy_from_page(to, *++pp, 0, len);
+|
+- memcpy(kmap(*++pp) + off, from, len);
+- kunmap(*pp);
++ memcpy_to_page(*++pp, off, from, len);
+|
+- memcpy(kmap(*++pp), from, len);
+- kunmap(*pp);
++ memcpy_to_page(*++pp, 0, from, len);
+|
+- memset(kmap(*++pp) + off, 0, len);
+- kunmap(*pp);
++ memzero_page(*++pp, off, len);
+|
+- memset(kmap(*++pp), 0, len);
+- kunmap(*pp);
++ memzero_page(*++pp, 0, len);
+|
+- memcpy(to, kmap(p) + off, len);
+- kunmap(p);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, kmap(p), len);
+- kunmap(p);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(kmap(p) + off, from, len);
+- kunmap(p);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(kmap(p), from, len);
+- kunmap(p);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(kmap(p) + off, 0, len);
+- kunmap(p);
++ memzero_page(p, off, len);
+|
+- memset(kmap(p), 0, len);
+- kunmap(p);
++ memzero_page(p, 0, len);
+)
+
+// The decisions are found by function and variable (conv_ok()): earlier
+// transformations may have reparsed the function with other lines.
+@aconv_cast depends on patch disable drop_cast@
+expression p;
+type T;
+position pm : script:python(p) { conv_am(pm, p) };
+@@
+
+- (T)kmap_atomic@pm(p)
++ (T)kmap_local_page(p)
+
+@aconv depends on patch disable drop_cast@
+expression p;
+position pm : script:python(p) { conv_am(pm, p) };
+@@
+
+- kmap_atomic@pm(p)
++ kmap_local_page(p)
+
+@aconv_unmap_cast depends on patch disable drop_cast@
+expression x;
+type T;
+position pu : script:python(x) { conv_au(pu, x) };
+@@
+
+- kunmap_atomic@pu((T)x)
++ kunmap_local((T)x)
+
+@aconv_unmap depends on patch disable drop_cast@
+expression x;
+position pu : script:python(x) { conv_au(pu, x) };
+@@
+
+- kunmap_atomic@pu(x)
++ kunmap_local(x)
+
+@kconv_int depends on patch disable drop_cast@
+local idexpression x;
+expression p;
+type TI = {unsigned long, uintptr_t, long};
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+x =
+- (TI)kmap@pm(p)
++ (TI)kmap_local_page(p)
+...
+- kunmap@pu(p);
++ kunmap_local((void *)x);
+
+@kconv depends on patch disable drop_cast@
+local idexpression x;
+expression p;
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+x = <+...
+- kmap@pm(p)
++ kmap_local_page(p)
+...+>;
+...
+- kunmap@pu(p);
++ kunmap_local(x);
+
+@kconv_decl depends on patch disable drop_cast@
+identifier x;
+type T;
+expression p;
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+T x = <+...
+- kmap@pm(p)
++ kmap_local_page(p)
+...+>;
+...
+- kunmap@pu(p);
++ kunmap_local(x);
+
+// A memcpy() whose two arguments both use the mapping (a copy within
+// the page) has no helper form.
+@memself depends on patch@
+identifier x;
+expression len;
+position pc;
+@@
+
+memcpy@pc(<+... x ...+>, <+... x ...+>, len)
+
+@script:python@
+x << memself.x;
+pc << memself.pc;
+@@
+self_copy_add(pc, x)
+
+// A block left with the helper call alone loses its braces.
+@memhelp_blk depends on patch@
+local idexpression x;
+expression E, p, to, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+if (E)
+- {
+- x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+- }
+
+// One copy in each branch of an if, the direction chosen by the test.
+@memhelp_if depends on patch@
+local idexpression x;
+expression E, p, to, from, off, len, to2, from2, off2, len2;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+  if (E)
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+)
+  else
+(
+- memcpy(to2, x + off2, len2);
++ memcpy_from_page(to2, p, off2, len2);
+|
+- memcpy(x + off2, from2, len2);
++ memcpy_to_page(p, off2, from2, len2);
+)
+- kunmap_local(x);
+
+@script:python@
+x << memhelp_if.x;
+pn << memhelp_if.pn;
+@@
+memvar_add(x, pn)
+
+// The same with flush_dcache_page() of the page before or after the
+// unmap: memcpy_to_page() and memzero_page() flush the page themselves.
+@memhelp_flush depends on patch@
+local idexpression x;
+expression p, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+(
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+(
+- flush_dcache_page(p);
+- kunmap_local(x);
+|
+- kunmap_local(x);
+- flush_dcache_page(p);
+)
+
+@script:python@
+x << memhelp_flush.x;
+pn << memhelp_flush.pn;
+@@
+memvar_add(x, pn)
+
+// map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
+@memhelp depends on patch@
+local idexpression x;
+expression p, to, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+
+@memhelp_decl depends on patch@
+identifier x;
+type T;
+expression p, to, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- T x = kmap_local_page@pn(p);
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+- kunmap_local(x);
+
+// the variable that held the address may now be unused
+@script:python@
+x << memhelp.x;
+pn << memhelp.pn;
+@@
+memvar_add(x, pn)
+
+@script:python@
+x << memhelp_blk.x;
+pn << memhelp_blk.pn;
+@@
+memvar_add(x, pn)
+
+@memused depends on patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) exists@
+identifier xi : script:python() { memvar_name(xi) };
+type T;
+position pd;
+@@
+
+T xi@pd;
+...
+xi
+
+@memvar depends on patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) && (!memused || memused) disable decl_init@
+identifier xi : script:python() { memvar_name(xi) };
+type T;
+position pd != memused.pd;
+position pf : script:python(xi) { memvar_fn(xi, pf) };
+@@
+
+- T xi@pd@pf;
+

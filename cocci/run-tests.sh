@@ -107,6 +107,11 @@ for name in "${names[@]}"; do
 		check_patch
 		# spatch prints the diff as well: keep the report lines
 		grep -E "^$name\.c:[0-9]+:" "$work/report.raw" | sort >"$work/report.out" || true
+		# a report line naming another file (spatch's temporary copy)
+		if grep -E '^[^ +-][^ ]*:[0-9]+:[0-9]+-[0-9]+: ' "$work/report.raw" |
+			grep -vE "^$name\.c:" >"$work/report.stray"; then
+			why+=("report lines name another file:" "$(head -n 5 "$work/report.stray")")
+		fi
 		if [ -f "$rep" ] || [ -s "$work/report.out" ]; then
 			check_report
 		fi
