@@ -51,56 +51,24 @@ import collections
 import os
 import re
 
-# --- classification of calls inside a kmap_atomic() region --------------
-
-ATOMIC_REASONS = [
-	('raw_cpu', re.compile(r'^(raw_cpu_\w+|raw_smp_processor_id|__smp_processor_id)$'),
-	 'relies on staying on this CPU'),
-	('percpu', re.compile(r'^(__)?(this_cpu_\w+|get_cpu|put_cpu|get_cpu_var|put_cpu_var|'
-			      r'get_cpu_ptr|put_cpu_ptr|per_cpu|per_cpu_ptr|smp_processor_id|'
-			      r'__get_cpu_var|this_cpu_ptr|cpu_number)$'),
-	 'accesses per-CPU data'),
-	('inatomic', re.compile(r'^\w*_inatomic\w*$|^\w*copy\w*_user_atomic$'),
-	 'relies on disabled page faults'),
-	('user-access', re.compile(r'^(__)?(copy_(from|to|in)_user\w*|raw_copy_\w+|get_user|put_user|'
-				   r'__get_user\w*|__put_user\w*|unsafe_(get|put|copy)_user\w*|'
-				   r'clear_user|strncpy_from_user\w*|strnlen_user|user_access_begin|'
-				   r'user_(read|write)_access_begin|copy_struct_from_user|'
-				   r'(arch_)?futex_\w+|csum_and_copy_(from|to)_user|'
-				   r'_?copy_(to|from)_iter\w*|copy_page_(to|from)_iter\w*|'
-				   r'csum_and_copy_(to|from)_iter|iov_iter_copy_from_user_atomic)$'),
-	 'accesses user memory with page faults disabled'),
-	('preempt-test', re.compile(r'^(in_atomic|in_atomic_preempt_off|preempt_count|preemptible|'
-				    r'pagefault_disabled|faulthandler_disabled|'
-				    r'lockdep_assert_preemption_disabled|lockdep_assert_in_irq)$'),
-	 'tests the preemption/page fault state'),
-	('preempt-ctl', re.compile(r'^(preempt_(enable|disable)\w*|sched_preempt_enable_no_resched|'
-				   r'pagefault_(enable|disable))$'),
-	 'changes the preemption/page fault state'),
-	('rcu', re.compile(r'^(rcu_dereference_sched\w*|rcu_dereference_raw\w*|'
-			   r'rcu_read_lock_sched_held|synchronize_rcu\w*)$'),
-	 'may use disabled preemption as an RCU read side'),
-]
-
-RCU_DEREF = re.compile(r'^(rcu_dereference|rcu_dereference_check)$')
-RCU_LOCK = re.compile(r'^rcu_read_lock\w*$')
-
-# Calls that the strict mode accepts without seeing their definition.
-STRICT_OK = re.compile(
-	r'^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|'
-	r'lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|'
-	r'str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|'
-	r'flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|'
-	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|'
-	r'(le|be)(16|32|64)_add_cpu|(get|put)_unaligned\w*|'
-	r'min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|'
-	r'BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON\w*|'
-	r'READ_ONCE|WRITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|'
-	r'offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_\w+_bit|'
-	r'find_(next|first)(_zero)?_bit|bitmap_\w+|'
-	r'SetPage\w+|ClearPage\w+|Page\w+|'
-	r'printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)\w*|'
-	r'dev_(err|warn|info|dbg|notice|crit)\w*)$')
+# --- calls that need the atomic context of kmap_atomic() ---------------
+#
+# The SmPL rules c_* below put every call of a file that has kmap_atomic()
+# pairs in classes, by the name of the function called.  A region calling,
+# directly or through functions of the file, a function of one of the
+# first seven classes stays kmap_atomic().  ATOMIC_ORDER ranks the classes
+# of a name in two of them (__copy_from_user_inatomic() is "inatomic").
+ATOMIC_ORDER = ['raw_cpu', 'percpu', 'inatomic', 'user-access',
+		'preempt-test', 'preempt-ctl', 'rcu']
+ATOMIC_WHY = {
+	'raw_cpu': 'relies on staying on this CPU',
+	'percpu': 'accesses per-CPU data',
+	'inatomic': 'relies on disabled page faults',
+	'user-access': 'accesses user memory with page faults disabled',
+	'preempt-test': 'tests the preemption/page fault state',
+	'preempt-ctl': 'changes the preemption/page fault state',
+	'rcu': 'may use disabled preemption as an RCU read side',
+}
 
 # Functions known not to keep a pointer passed to them (kmap() address).
 NOKEEP = re.compile(
@@ -152,6 +120,7 @@ def new_state(f):
 	return {
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
 		'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
+		'cls': {}, 'fcalls': {}, 'seen': set(), 'direct': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'kregion': {},
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
@@ -248,6 +217,23 @@ def add_pair(kind, pm, pu, x, p):
 def norm(e):
 	return ' '.join(str(e).split())
 
+def region_call(pm, g, pc):
+	"""a call between the kmap_atomic() at pm and its unmap"""
+	reset(pm[0].file)
+	rc = state['region_calls'].setdefault(keym(pm[0]), [])
+	c = (g, int(pc[0].line), int(pc[0].column))
+	direct = state['direct'].setdefault(keym(pm[0]), set())
+	if g != '<indirect>':
+		direct.add(c[1:])
+	elif c[1:] in direct:
+		return		# an indirect call is one the direct rule did not see
+	if g not in ('kmap_atomic', 'kunmap_atomic') and c not in rc:
+		rc.append(c)
+
+def classify(pc, tag):
+	reset(pc[0].file)
+	state['cls'].setdefault((int(pc[0].line), int(pc[0].column)), set()).add(tag)
+
 def call_add(tag, pc, e):
 	"""every map and unmap call of the file, before any transformation"""
 	reset(pc[0].file)
@@ -258,11 +244,17 @@ def call_add(tag, pc, e):
 def fn_calls(fn):
 	return [c for c in state['calls'] if c[0] == fn]
 
-# Calls spatch cannot see: a statement it fails to parse (typically a
-# macro invocation such as iterate_all_kinds(...) without a semicolon) is
-# skipped by every rule, so the calls inside it would go unnoticed.  The
-# source text of each kmap_atomic() region, and of each function of the
-# file it calls, is therefore scanned as well.
+# --- unparsed: the one rule that reads the C text ------------------------
+#
+# A statement spatch fails to parse (typically a macro invocation such as
+# iterate_all_kinds(...) without a semicolon) is skipped by every rule, so
+# the calls inside it would go unnoticed.  SmPL cannot match what spatch
+# did not parse; the source text is the only way.  So the text of each
+# kmap_atomic() region, and of each function of the file it calls, is
+# scanned for "name(" on lines where spatch saw no identifier at all (the
+# rule "seen" below records them): such a call is followed when name is a
+# function of the file, and keeps the mapping otherwise.  Comments and
+# strings are blanked first.  Fixture: callee_after_early_unmap.
 CALL_RX = re.compile(r'\b([A-Za-z_]\w*)\s*\(')
 NOT_CALLS = frozenset(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'typeof',
 		       '__typeof__', 'alignof', '__alignof__', 'defined', 'case', 'do',
@@ -276,7 +268,6 @@ def src_lines(f):
 				text = fh.read()
 		except OSError:
 			text = ''
-		# blank comments and strings, keeping the line structure
 		text = re.sub(r'/\*.*?\*/', lambda m: re.sub(r'[^\n]', ' ', m.group(0)), text, flags=re.S)
 		text = re.sub(r'//[^\n]*', '', text)
 		text = re.sub(r'"(\\.|[^"\\\n])*"', '""', text)
@@ -285,18 +276,21 @@ def src_lines(f):
 			src_cache.popitem(last=False)
 	return src_cache[f]
 
-def text_calls(lo, hi):
-	"""(name, line) of the calls written on lines lo..hi of the file"""
+def unparsed_calls(lo, hi):
+	"""(name, line) of the calls written on lines lo..hi that spatch did
+	not parse"""
 	lines = src_lines(state['file'])
 	out = []
 	for n in range(max(lo, 1), min(hi, len(lines)) + 1):
+		if n in state['seen']:
+			continue
 		for m in CALL_RX.finditer(lines[n - 1]):
 			if m.group(1) not in NOT_CALLS:
 				out.append((m.group(1), n))
 	return out
 
-def fn_text_calls(fn):
-	"""calls written in the body of fn, found from its definition line"""
+def fn_unparsed_calls(fn):
+	"""unparsed calls in the body of fn, found from its definition line"""
 	start = state['fline'].get(fn)
 	if start is None:
 		return []
@@ -304,51 +298,76 @@ def fn_text_calls(fn):
 	end = start
 	while end < len(lines) and not lines[end - 1].startswith('}'):
 		end += 1
-	return [(fn, g, '', line) for (g, line) in text_calls(start + 1, end)]
+	return unparsed_calls(start + 1, end)
+
+# --- decisions on kmap_atomic() regions ----------------------------------
+
+def atomic_class(line, col):
+	"""the first class (ATOMIC_ORDER) of the call at line:col, or None"""
+	tags = state['cls'].get((line, col), ())
+	for tag in ATOMIC_ORDER:
+		if tag in tags:
+			return tag
+	return None
+
+def has_class(line, col, tag):
+	return tag in state['cls'].get((line, col), ())
 
 def callee_reason(fn, seen):
-	"""why calling fn, defined in this file, may rely on atomic context"""
+	"""why calling fn, defined in this file, may rely on atomic context:
+	its first call (by line) of a class, or one through a function of the
+	file; with -D strict, a call of a function not known (class "known")
+	nor defined here"""
 	if fn in seen:
 		return None
 	seen.add(fn)
-	for (_, g, args, line) in fn_calls(fn) + fn_text_calls(fn):
-		for (tag, rx, why) in ATOMIC_REASONS:
-			if rx.match(g):
-				return (tag, '%s() (line %d) %s' % (g, line, why))
+	for (_, g, line, col) in sorted(state['fcalls'].get(fn, []), key=lambda c: (c[2], c[3])):
+		tag = atomic_class(line, col)
+		if tag:
+			return (tag, '%s() (line %d) %s' % (g, line, ATOMIC_WHY[tag]))
 		if g in state['funcs']:
 			r = callee_reason(g, seen)
 			if r:
 				return r
-		elif flags['strict'] and not STRICT_OK.match(g):
+		elif flags['strict'] and not has_class(line, col, 'known'):
 			return ('strict', 'calls %s() (line %d), not visible here' % (g, line))
+	for (g, line) in fn_unparsed_calls(fn):
+		r = callee_reason(g, seen) if g in state['funcs'] else \
+			('unparsed', '%s() (line %d) is in code spatch cannot parse' % (g, line))
+		if r:
+			return r
 	return None
 
 def atomic_reason(km):
-	calls = list(state['region_calls'].get(km, []))
+	"""why the region of the kmap_atomic() km stays atomic, by precedence:
+	a call of a class (the first by line), rcu_dereference() without
+	rcu_read_lock(), a function of the file that needs it, a call spatch
+	could not parse, and with -D strict a call the rule cannot see into"""
+	calls = sorted(state['region_calls'].get(km, []), key=lambda c: (c[1], c[2]))
+	for (g, line, col) in calls:
+		tag = atomic_class(line, col)
+		if tag:
+			return (tag, '%s() at line %d %s' % (g, line, ATOMIC_WHY[tag]))
+	derefs = [c for c in calls if has_class(c[1], c[2], 'rcu-deref')]
+	if derefs and not any(has_class(c[1], c[2], 'rcu-lock') for c in calls):
+		return ('rcu', '%s() at line %d without rcu_read_lock()' % derefs[0][:2])
 	hi = max([u[1] for u in state['pairs'][km]] + [km[1]])
-	for c in text_calls(km[1], hi):
-		if c not in calls and c[0] not in ('kmap_atomic', 'kunmap_atomic'):
-			calls.append(c)
-	calls.sort(key=lambda c: c[1])
-	names = [c[0] for c in calls]
-	for (g, line) in calls:
-		for (tag, rx, why) in ATOMIC_REASONS:
-			if rx.match(g):
-				return (tag, '%s() at line %d %s' % (g, line, why))
-	if any(RCU_DEREF.match(g) for g in names) and \
-	   not any(RCU_LOCK.match(g) for g in names):
-		g, line = [c for c in calls if RCU_DEREF.match(c[0])][0]
-		return ('rcu', '%s() at line %d without rcu_read_lock()' % (g, line))
-	for (g, line) in calls:
+	unparsed = [c for c in unparsed_calls(km[1], hi)
+		    if c[0] not in ('kmap_atomic', 'kunmap_atomic')]
+	for (g, line, col) in calls + [(g, line, 0) for (g, line) in unparsed]:
 		if g in state['funcs']:
 			r = callee_reason(g, set())
 			if r:
 				return ('callee', '%s() at line %d: %s' % (g, line, r[1]))
-		elif g == '<indirect>':
-			if flags['strict']:
+	for (g, line) in unparsed:
+		if g not in state['funcs']:
+			return ('unparsed', '%s() at line %d is in code spatch cannot parse' % (g, line))
+	if flags['strict']:
+		for (g, line, col) in calls:
+			if g == '<indirect>':
 				return ('strict', 'indirect call at line %d' % line)
-		elif flags['strict'] and not STRICT_OK.match(g):
-			return ('strict', 'calls %s() at line %d, not visible here' % (g, line))
+			if g not in state['funcs'] and not has_class(line, col, 'known'):
+				return ('strict', 'calls %s() at line %d, not visible here' % (g, line))
 	return None
 
 # library calls whose result is not a pointer into their arguments
@@ -734,31 +753,188 @@ pu << apair.pu;
 @@
 add_pair('atomic', pm, pu, str(x), str(p))
 
-// every call that can run between the map and its unmap
+// Every call between a kmap_atomic() and its unmap, nested ones included
+// ("when any": not only the first of each path).
 @acall exists@
 position apair.pm, apair.pu;
 identifier g;
+position pc;
+@@
+
+kmap_atomic@pm(...)
+... when != kunmap_atomic@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << apair.pm;
+g << acall.g;
+pc << acall.pc;
+@@
+region_call(pm, str(g), pc)
+
+@acall_indirect exists@
+position apair.pm, apair.pu;
 expression E;
 position pc;
 @@
 
 kmap_atomic@pm(...)
 ... when != kunmap_atomic@pu(...)
-(
-g@pc(...)
-|
+    when any
 E@pc(...)
-)
 
 @script:python@
 pm << apair.pm;
-g << acall.g = "<indirect>";
-pc << acall.pc;
+pc << acall_indirect.pc;
 @@
-reset(pm[0].file)
-rc = state['region_calls'].setdefault(keym(pm[0]), [])
-if g not in ('kmap_atomic', 'kunmap_atomic') and (g, int(pc[0].line)) not in rc:
-	rc.append((g, int(pc[0].line)))
+region_call(pm, '<indirect>', pc)
+
+// The classes of calls (ATOMIC_ORDER), one rule each: a disjunction would
+// match only the outermost of nested calls.
+// calls that rely on staying on this CPU
+@c_raw_cpu depends on apair@
+identifier g =~ "^(raw_cpu_[A-Za-z0-9_]+|raw_smp_processor_id|__smp_processor_id)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_raw_cpu.pc;
+@@
+classify(pc, 'raw_cpu')
+
+// per-CPU data
+@c_percpu depends on apair@
+identifier g =~ "^(__)?(this_cpu_[A-Za-z0-9_]+|get_cpu|put_cpu|get_cpu_var|put_cpu_var|get_cpu_ptr|put_cpu_ptr|per_cpu|per_cpu_ptr|smp_processor_id|__get_cpu_var|cpu_number)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_percpu.pc;
+@@
+classify(pc, 'percpu')
+
+// copies that rely on disabled page faults
+@c_inatomic depends on apair@
+identifier g =~ "^([A-Za-z0-9_]*_inatomic[A-Za-z0-9_]*|[A-Za-z0-9_]*copy[A-Za-z0-9_]*_user_atomic)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_inatomic.pc;
+@@
+classify(pc, 'inatomic')
+
+// user memory accesses, which fail instead of sleeping with page faults disabled
+@c_user_access depends on apair@
+identifier g =~ "^(__)?(copy_(from|to|in)_user[A-Za-z0-9_]*|raw_copy_[A-Za-z0-9_]+|get_user|put_user|__get_user[A-Za-z0-9_]*|__put_user[A-Za-z0-9_]*|unsafe_(get|put|copy)_user[A-Za-z0-9_]*|clear_user|strncpy_from_user[A-Za-z0-9_]*|strnlen_user|user_access_begin|user_(read|write)_access_begin|copy_struct_from_user|(arch_)?futex_[A-Za-z0-9_]+|csum_and_copy_(from|to)_user|_?copy_(to|from)_iter[A-Za-z0-9_]*|copy_page_(to|from)_iter[A-Za-z0-9_]*|csum_and_copy_(to|from)_iter|iov_iter_copy_from_user_atomic)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_user_access.pc;
+@@
+classify(pc, 'user-access')
+
+// tests of the preemption or page fault state
+@c_preempt_test depends on apair@
+identifier g =~ "^(in_atomic|in_atomic_preempt_off|preempt_count|preemptible|pagefault_disabled|faulthandler_disabled|lockdep_assert_preemption_disabled|lockdep_assert_in_irq)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_preempt_test.pc;
+@@
+classify(pc, 'preempt-test')
+
+// changes of the preemption or page fault state
+@c_preempt_ctl depends on apair@
+identifier g =~ "^(preempt_(enable|disable)[A-Za-z0-9_]*|sched_preempt_enable_no_resched|pagefault_(enable|disable))$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_preempt_ctl.pc;
+@@
+classify(pc, 'preempt-ctl')
+
+// RCU-sched readers, for which disabled preemption is the read side
+@c_rcu depends on apair@
+identifier g =~ "^(rcu_dereference_sched[A-Za-z0-9_]*|rcu_dereference_raw[A-Za-z0-9_]*|rcu_read_lock_sched_held|synchronize_rcu[A-Za-z0-9_]*)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_rcu.pc;
+@@
+classify(pc, 'rcu')
+
+// rcu_dereference(), an RCU reader unless rcu_read_lock() is held
+@c_rcu_deref depends on apair@
+identifier g =~ "^(rcu_dereference|rcu_dereference_check)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_rcu_deref.pc;
+@@
+classify(pc, 'rcu-deref')
+
+// rcu_read_lock()
+@c_rcu_lock depends on apair@
+identifier g =~ "^rcu_read_lock[A-Za-z0-9_]*$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_rcu_lock.pc;
+@@
+classify(pc, 'rcu-lock')
+
+// functions -D strict accepts without seeing them
+@c_known depends on apair@
+identifier g =~ "^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|[A-Za-z0-9_]RITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_[A-Za-z0-9_]+_bit|find_(next|first)(_zero)?_bit|bitmap_[A-Za-z0-9_]+|SetPage[A-Za-z0-9_]+|ClearPage[A-Za-z0-9_]+|Page[A-Za-z0-9_]+|printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit)[A-Za-z0-9_]*)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_known.pc;
+@@
+classify(pc, 'known')
+
+// the lines where spatch parsed something (see "unparsed" above)
+@seen depends on apair@
+identifier i;
+position p;
+@@
+
+i@p
+
+@script:python@
+p << seen.p;
+@@
+reset(p[0].file)
+state['seen'].add(int(p[0].line))
 
 // ---------------------------------------------------------------------------
 // kmap() ... kunmap() pairs
@@ -887,6 +1063,8 @@ pc << fcall.pc;
 @@
 reset(pc[0].file)
 state['calls'].append((pc[0].current_element, str(g), str(es), int(pc[0].line)))
+state['fcalls'].setdefault(pc[0].current_element, []).append(
+	(pc[0].current_element, str(g), int(pc[0].line), int(pc[0].column)))
 
 @fassign depends on kpair@
 local idexpression L;

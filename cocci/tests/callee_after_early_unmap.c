@@ -1,6 +1,6 @@
 // iov_iter_copy_from_user_atomic() of 5.10: the user copy in copyin() is
-// reached after early unmaps, inside a macro invocation; spatch misses
-// that call, the scan of the region's source text finds it.
+// reached after early unmaps, from an argument of a macro invocation (a
+// call nested in another: the region rule must see all of them).
 static int copyin(void *to, const void __user *from, size_t n)
 {
 	if (should_fail_usercopy())
