@@ -70,47 +70,10 @@ ATOMIC_WHY = {
 	'rcu': 'may use disabled preemption as an RCU read side',
 }
 
-# Functions known not to keep a pointer passed to them (kmap() address).
-NOKEEP = re.compile(
-	r'^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|'
-	r'str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|'
-	r'nchr|rchr|str|nstr|spn|cspn|pbrk)|'
-	r'v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto\w+|simple_strto\w+|'
-	r'printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)\w*|'
-	r'dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*|print_hex_dump\w*|hex_dump_to_buffer|'
-	r'\w*_dbg|\w*_debug|dprintk|trace_\w+|'
-	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
-	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
-	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|'
-	r'copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|'
-	r'flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|'
-	r'clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|'
-	r'(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|'
-	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|'
-	r'(le|be)(16|32|64)_add_cpu|(get|put)_unaligned\w*|'
-	r'(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_\w+_bit(_le)?|'
-	r'find_(next|first)(_zero)?_bit(_le)?|bitmap_\w+|ext2_(set|clear|test|find_\w+)_bit\w*|'
-	r'min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|'
-	r'BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON\w*|'
-	r'READ_ONCE|WRITE_ONCE|IS_ALIGNED|offset_in_page|offsetof|'
-	r'kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$')
-
-# Functions known not to call page_address() on a page passed to them.
-PAGE_OK = re.compile(
-	r'^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|'
-	r'flush_anon_page|flush_kernel_dcache_page|set_page_dirty\w*|'
-	r'(__)?(Set|Clear|TestSet|TestClear)?Page\w+|put_page|get_page|lock_page|unlock_page|'
-	r'trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|'
-	r'page_private|set_page_private|page_has_buffers|page_buffers|page_count|'
-	r'page_ref_\w+|wait_on_page_\w+|end_page_writeback|mark_page_accessed|'
-	r'page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|'
-	r'BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON\w*|likely|unlikely)$')
-
 # helpers that this rule itself produces: never rewrite their bodies
 MEM_HELPERS = frozenset(['memcpy_from_page', 'memcpy_to_page', 'memzero_page',
 			 'memcpy_page', 'memset_page', 'memmove_page'])
 
-IDENT = re.compile(r'[A-Za-z_]\w*')
 
 flags = {'strict': False, 'report': False, 'org': False}
 files = collections.OrderedDict()
@@ -119,8 +82,9 @@ state = None
 def new_state(f):
 	return {
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
-		'mapx': {}, 'mapp': {}, 'calls': [], 'region_calls': {},
+		'mapx': {}, 'mapp': {}, 'region_calls': {},
 		'cls': {}, 'fcalls': {}, 'seen': set(), 'direct': {},
+		'occ': {}, 'deref': set(), 'args': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'kregion': {},
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
@@ -155,32 +119,6 @@ def keyu(p):
 
 def realkey(p):
 	return (int(p.line), int(p.column))
-
-def mentions(name, text):
-	"""name occurs in text as a variable, not as a structure field"""
-	toks = re.findall(r'->|[A-Za-z_]\w*|\S', text)
-	return any(t == name and (i == 0 or toks[i - 1] not in ('.', '->'))
-		   for i, t in enumerate(toks))
-
-def ptr_mention(name, text):
-	"""name occurs in text other than only as a dereference base"""
-	if not mentions(name, text):
-		return False
-	if '&' in text:
-		return True
-	s = text.strip()
-	if s.startswith('*'):
-		return False
-	toks = re.findall(r'->|[A-Za-z_]\w*|\S', text)
-	for i, t in enumerate(toks):
-		if t != name:
-			continue
-		nxt = toks[i + 1] if i + 1 < len(toks) else ''
-		prv = toks[i - 1] if i > 0 else ''
-		if nxt in ('->', '[') or prv in ('.', '->'):
-			continue
-		return True
-	return False
 
 # --- per-file fact collection --------------------------------------------
 
@@ -230,6 +168,22 @@ def region_call(pm, g, pc):
 	if g not in ('kmap_atomic', 'kunmap_atomic') and c not in rc:
 		rc.append(c)
 
+def region_kcall(pm, g, pc, n):
+	"""a call between the kmap() at pm and its unmap; n: the index of an
+	argument that is the mapped page"""
+	reset(pm[0].file)
+	rc = state['kregion'].setdefault(keym(pm[0]), [])
+	c = (g, (int(pc[0].line), int(pc[0].column)), n)
+	if c not in rc:
+		rc.append(c)
+
+def call_arg(pc, f, n, pe):
+	reset(pc[0].file)
+	fn = pc[0].current_element
+	g = f if f.isidentifier() else '<indirect>'
+	a = (fn, g, (int(pc[0].line), int(pc[0].column)), n, span_of(pe[0]))
+	state['args'].setdefault(fn, []).append(a)
+
 def classify(pc, tag):
 	reset(pc[0].file)
 	state['cls'].setdefault((int(pc[0].line), int(pc[0].column)), set()).add(tag)
@@ -240,9 +194,6 @@ def call_add(tag, pc, e):
 	state['callsite'].setdefault((tag, pc[0].current_element, norm(e)), set()).add(int(pc[0].line))
 
 # --- decisions -----------------------------------------------------------
-
-def fn_calls(fn):
-	return [c for c in state['calls'] if c[0] == fn]
 
 # --- unparsed: the one rule that reads the C text ------------------------
 #
@@ -370,148 +321,133 @@ def atomic_reason(km):
 				return ('strict', 'calls %s() at line %d, not visible here' % (g, line))
 	return None
 
-# library calls whose result is not a pointer into their arguments
-NORET = re.compile(
-	r'^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|'
-	r'v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto\w+|simple_strto\w+|'
-	r'crc32\w*|crc16\w*|crc_ccitt\w*|crc_itu_t\w*|crc7\w*|crc8\w*|crc_t10dif\w*|'
-	r'__crc32c_le\w*|csum_partial\w*|ip_compute_csum|'
-	r'copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|'
-	r'(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned\w*|'
-	r'(__)?test_bit(_le)?|(__)?test_and_\w+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|'
-	r'bitmap_(weight|empty|full|equal)|ext2_(test|find_\w+)_bit\w*|'
-	r'WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|'
-	r'printk|pr_\w+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)\w*)$')
+# --- decisions on kmap() regions ----------------------------------------
+#
+# Whether the address leaves the thread is a question of data flow through
+# local variables and functions of the file, which SmPL cannot follow.  So
+# the SmPL rules below record, for a file with kmap() pairs, every
+# occurrence of an identifier, those that are dereferenced (x[i], x->f,
+# *x, but not &x[i] or &x->f), every argument of every call, every
+# assignment, initialised declaration and return, each with the span of
+# its expressions; the functions here follow the address through them.
 
-def split_args(text):
-	out, depth, cur = [], 0, ''
-	for ch in text:
-		if ch in '([{':
-			depth += 1
-		elif ch in ')]}':
-			depth -= 1
-		if ch == ',' and depth == 0:
-			out.append(cur)
-			cur = ''
-		else:
-			cur += ch
-	if cur.strip():
-		out.append(cur)
+def inside(pos, span):
+	return (span[0], span[1]) <= pos < (span[2], span[3])
+
+def span_of(p):
+	return (int(p.line), int(p.column), int(p.line_end), int(p.column_end))
+
+def occurrences(names, span, deref=True):
+	"""positions of the occurrences of names within span; without deref,
+	those that only dereference the address are left out"""
+	out = []
+	for n in names:
+		for pos in state['occ'].get(n, ()):
+			if inside(pos, span) and (deref or pos not in state['deref']):
+				out.append(pos)
 	return out
+
+def opaque(fn, pos, within, seen):
+	"""pos is inside an argument of a call, itself within the span within,
+	whose result cannot point into its arguments: a function of class
+	"noret", or one of the file that returns none of its parameters"""
+	for (f, g, pc, n, span) in state['args'].get(fn, ()):
+		if not inside(pos, span) or not inside(pc, within):
+			continue
+		if has_class(pc[0], pc[1], 'noret'):
+			return True
+		if g in state['funcs'] and g not in seen and not returns_param(g, seen):
+			return True
+	return False
+
+def points_into(fn, names, span, seen):
+	"""the value of the expression at span may be an address held in names"""
+	return any(not opaque(fn, pos, span, seen) for pos in occurrences(names, span, False))
 
 def returns_param(g, seen):
-	prm = state['params'].get(g, [])
-	al = aliases(g, prm, seen | {g})
-	return any(f == g and any(ptr_mention(a, strip_calls(e, seen | {g})) for a in al)
-		   for (f, e, line) in state['rets'])
-
-def strip_calls(text, seen):
-	"""blank the arguments of calls whose result cannot point into them"""
-	out = text
-	for m in reversed(list(re.finditer(r'([A-Za-z_]\w*)\s*\(', text))):
-		g = m.group(1)
-		if NORET.match(g):
-			pass
-		elif g in state['funcs'] and g not in seen and not returns_param(g, seen):
-			pass
-		else:
-			continue
-		i, depth = m.end(), 1
-		while i < len(out) and depth:
-			depth += {'(': 1, ')': -1}.get(out[i], 0)
-			i += 1
-		out = out[:m.end()] + ' ' * (i - 1 - m.end()) + out[i - 1:]
-	return out
+	prm = state['params'].get(g, {})
+	al = aliases(g, list(prm.values()), seen | {g})
+	return any(points_into(g, al, span, seen | {g})
+		   for (f, span, line) in state['rets'] if f == g)
 
 def aliases(fn, names, seen):
+	"""names, and the local variables of fn assigned an address they hold"""
 	al = set(names)
 	changed = True
 	while changed:
 		changed = False
-		for (f, lhs, rhs, line) in state['lassign']:
-			if f != fn or lhs in al:
-				continue
-			r = strip_calls(rhs, seen)
-			if any(ptr_mention(a, r) for a in al):
+		for (f, lhs, span, line) in state['lassign']:
+			if f == fn and lhs not in al and points_into(fn, al, span, seen):
 				al.add(lhs)
 				changed = True
 	return al
 
 def escape_reason(fn, names, seen):
-	"""why a pointer held in names (within fn) may leave the thread"""
+	"""why an address held in names (within fn) may leave the thread:
+	passed to a function not of class "nokeep" (a function of the file is
+	followed), stored other than in a local variable or the page itself,
+	or returned"""
 	al = aliases(fn, names, seen)
-	for (f, g, args, line) in state['calls']:
-		if f != fn or NOKEEP.match(g):
-			continue
-		idx = [i for i, arg in enumerate(split_args(args))
-		       if any(ptr_mention(a, arg) for a in al)]
-		if not idx:
-			continue
+	calls = {}
+	for (f, g, pc, n, span) in state['args'].get(fn, ()):
+		if not has_class(pc[0], pc[1], 'nokeep') and points_into(fn, al, span, seen):
+			calls.setdefault((pc, g), []).append(n)
+	for ((pc, g), idx) in sorted(calls.items()):
+		line = pc[0]
 		if g in state['funcs']:
 			if g in seen:
 				continue
-			prm = state['params'].get(g, [])
-			if any(i >= len(prm) for i in idx):
+			prm = state['params'].get(g, {})
+			if any(i not in prm for i in idx):
 				return ('escape', 'address passed to %s() at line %d, variadic' % (g, line))
-			r = escape_reason(g, [prm[i] for i in idx], seen | {g})
-			if r is None:
+			if escape_reason(g, [prm[i] for i in idx], seen | {g}) is None:
 				continue
-			return ('escape', 'address passed to %s() at line %d, which may keep it' % (g, line))
 		return ('escape', 'address passed to %s() at line %d, which may keep it' % (g, line))
-	for (f, lhs, rhs, line) in state['nassign']:
-		if f != fn:
-			continue
-		if any(mentions(a, lhs) for a in al):
+	for (f, lhs, lspan, span, line) in state['nassign']:
+		if f != fn or occurrences(al, lspan):
 			continue	# a store into the mapped page itself
-		r = strip_calls(rhs, seen)
-		if any(ptr_mention(a, r) for a in al):
+		if points_into(fn, al, span, seen):
 			return ('escape', 'address stored in %s at line %d' %
 				(lhs.replace(' -> ', '->').replace(' . ', '.'), line))
-	for (f, e, line) in state['rets']:
-		if f == fn and any(ptr_mention(a, strip_calls(e, seen)) for a in al):
+	for (f, span, line) in state['rets']:
+		if f == fn and points_into(fn, al, span, seen):
 			return ('escape', 'address returned at line %d' % line)
 	return None
 
 def page_use_reason(fn, page, seen, km=None):
-	"""Why the page may be handed to code using page_address(): for the
-	mapping km, the calls between the map and its unmap that take the
-	mapped page itself as an argument (spatch prints each argument as
-	the expression it parsed: equality, not text search); in a callee,
-	those whose argument names the parameter holding the page."""
+	"""why the page may be handed to code using page_address(): for the
+	mapping km, a page_address() call between the map and the unmap, or
+	a call there given the mapped page itself as an argument (rule
+	kcall_page: SmPL's equality of expressions); in a function of the
+	file, a call given an argument naming the parameter holding the page.
+	Functions of class "page_ok" do not use page_address()."""
 	if km is not None:
-		calls = [(fn, g, args, line) for (g, args, line) in state['kregion'].get(km, [])]
-		takes = lambda arg: arg.strip() == page
+		calls = state['kregion'].get(km, [])
 	else:
-		calls = [c for c in state['calls'] if c[0] == fn]
-		takes = lambda arg: mentions(page, arg)
-	for (f, g, args, line) in calls:
+		calls = []
+		for (f, g, pc, n, span) in state['args'].get(fn, ()):
+			if page is not None and occurrences([page], span):
+				calls.append((g, pc, n))
+	for (g, pc, n) in sorted(calls, key=lambda c: c[1]):
+		line = pc[0]
 		if g in ('page_address', 'lowmem_page_address'):
 			return ('page-address', '%s() at line %d needs a kmap() mapping' % (g, line))
-		if PAGE_OK.match(g) or page is None:
-			continue
-		idx = [i for i, arg in enumerate(split_args(args)) if takes(arg)]
-		if not idx:
+		if n is None or has_class(pc[0], pc[1], 'page_ok'):
 			continue
 		if g in state['funcs']:
 			if g in seen:
 				continue
-			prm = state['params'].get(g, [])
-			if all(i < len(prm) and page_use_reason(g, prm[i], seen | {g}) is None
-			       for i in idx):
+			prm = state['params'].get(g, {})
+			if n in prm and page_use_reason(g, prm[n], seen | {g}) is None:
 				continue
 			return ('page-address', 'page passed to %s() at line %d, which uses page_address()' % (g, line))
 		return ('page-address', 'page passed to %s() at line %d, which may use page_address()' % (g, line))
 	return None
 
-# Calls that may leave an atomic mapping in place when they return; a
-# kmap_local_page() made before them could then be unmapped out of order.
-STACKERS = re.compile(
-	r'^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic\w*|'
-	r'io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$')
-
 def stack_reason(fn):
-	for (f, g, args, line) in state['calls']:
-		if f == fn and STACKERS.match(g):
+	"""a call of class "stacker" in fn"""
+	for (f, g, line, col) in sorted(state['fcalls'].get(fn, []), key=lambda c: c[2:]):
+		if has_class(line, col, 'stacker'):
 			return ('unmap-order', '%s() at line %d may leave an atomic mapping behind' % (g, line))
 	return None
 
@@ -922,20 +858,6 @@ pc << c_known.pc;
 @@
 classify(pc, 'known')
 
-// the lines where spatch parsed something (see "unparsed" above)
-@seen depends on apair@
-identifier i;
-position p;
-@@
-
-i@p
-
-@script:python@
-p << seen.p;
-@@
-reset(p[0].file)
-state['seen'].add(int(p[0].line))
-
 // ---------------------------------------------------------------------------
 // kmap() ... kunmap() pairs
 
@@ -974,28 +896,45 @@ pu << kpair.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
 
-// every call between a kmap() and its unmap, with its arguments
+// every call between a kmap() and its unmap, and those given the page
 @kcall exists@
 position kpair.pm, kpair.pu;
 identifier g;
-expression list es;
 position pc;
 @@
 
 kmap@pm(...)
 ... when != kunmap@pu(...)
-g@pc(es)
+    when any
+g@pc(...)
 
 @script:python@
 pm << kpair.pm;
 g << kcall.g;
-es << kcall.es;
 pc << kcall.pc;
 @@
-reset(pm[0].file)
-rc = state['kregion'].setdefault(keym(pm[0]), [])
-if (str(g), str(es), int(pc[0].line)) not in rc:
-	rc.append((str(g), str(es), int(pc[0].line)))
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page exists@
+expression kpair.p;
+position kpair.pm, kpair.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair.pm;
+g << kcall_page.g;
+n << kcall_page.n;
+pc << kcall_page.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
 
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
 @lpair@
@@ -1025,101 +964,229 @@ add_pair('local', pm, pu, str(x), str(p))
 // ---------------------------------------------------------------------------
 // facts about the functions of a file that has pairs
 
+// every identifier, by name and position: the lines where spatch parsed
+// something (see "unparsed" above), and the uses of an address
+@seen depends on apair || kpair@
+identifier i;
+position p;
+@@
+
+i@p
+
+@script:python@
+i << seen.i;
+p << seen.p;
+@@
+reset(p[0].file)
+state['seen'].add(int(p[0].line))
+state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
+
 @fdef depends on apair || kpair@
 identifier fn;
-parameter list ps;
 position pf;
 @@
 
-fn@pf(ps) { ... }
+fn@pf(...) { ... }
 
 @script:python@
 fn << fdef.fn;
-ps << fdef.ps;
 pf << fdef.pf;
 @@
 reset(pf[0].file)
 state['funcs'].add(str(fn))
 state['fline'][str(fn)] = int(pf[0].line)
-names = []
-for prm in ps:
-	ids = IDENT.findall(str(prm))
-	if ids:
-		names.append(ids[-1])
-state['params'][str(fn)] = names
+state['params'].setdefault(str(fn), {})
+
+// the name of each parameter, by index (a parameter of another form, a
+// function pointer say, has none: the address passed there may escape)
+@fparam depends on kpair@
+identifier fn, prm;
+type T;
+parameter list[n] ps;
+@@
+
+fn(ps, T prm, ...) { ... }
+
+@script:python@
+fn << fparam.fn;
+prm << fparam.prm;
+n << fparam.n;
+@@
+state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
 @fcall depends on apair || kpair@
 identifier g;
-expression list es;
 position pc;
 @@
 
-g@pc(es)
+g@pc(...)
 
 @script:python@
 g << fcall.g;
-es << fcall.es;
 pc << fcall.pc;
 @@
 reset(pc[0].file)
-state['calls'].append((pc[0].current_element, str(g), str(es), int(pc[0].line)))
 state['fcalls'].setdefault(pc[0].current_element, []).append(
 	(pc[0].current_element, str(g), int(pc[0].line), int(pc[0].column)))
+
+// every argument of every call (g is "<indirect>" for a call through a
+// pointer), with its index and span
+@farg depends on kpair@
+expression f, E;
+expression list[n] es;
+position pc, pe;
+@@
+
+f@pc(es, E@pe, ...)
+
+@script:python@
+f << farg.f;
+n << farg.n;
+pc << farg.pc;
+pe << farg.pe;
+@@
+call_arg(pc, str(f), int(n), pe)
+
+// dereferences of a pointer: x[i], x->f, *x (a read or write through the
+// address, not the address itself) and &x[i], &x->f (which are addresses)
+@fderef depends on kpair@
+identifier i, fld;
+expression e;
+position p;
+@@
+
+\( i@p[e] \| i@p->fld \| *i@p \)
+
+@script:python@
+p << fderef.p;
+@@
+reset(p[0].file)
+state['deref'].add((int(p[0].line), int(p[0].column)))
+
+@faddr depends on kpair@
+identifier i, fld;
+expression e;
+position p;
+@@
+
+\( &i@p[e] \| &i@p->fld \)
+
+@script:python@
+p << faddr.p;
+@@
+reset(p[0].file)
+state['deref'].discard((int(p[0].line), int(p[0].column)))
 
 @fassign depends on kpair@
 local idexpression L;
 expression E1, E2;
-position pa;
+position pl, pr;
 @@
 
 (
-L@pa = E2
+L@pl = E2@pr
 |
-E1@pa = E2
+E1@pl = E2@pr
 )
 
 @script:python@
 L << fassign.L = "";
 E1 << fassign.E1 = "";
-E2 << fassign.E2;
-pa << fassign.pa;
+pl << fassign.pl;
+pr << fassign.pr;
 @@
-reset(pa[0].file)
+reset(pl[0].file)
+fn = pl[0].current_element
 if L:
-	state['lassign'].append((pa[0].current_element, str(L), str(E2), int(pa[0].line)))
+	state['lassign'].append((fn, str(L), span_of(pr[0]), int(pl[0].line)))
 else:
-	state['nassign'].append((pa[0].current_element, str(E1), str(E2), int(pa[0].line)))
+	state['nassign'].append((fn, str(E1), span_of(pl[0]), span_of(pr[0]), int(pl[0].line)))
 
+// an initialised structure: its span runs from the name to the brace
 @finit depends on kpair@
 type T;
 identifier i;
 initializer list inits;
-position pa;
+position pa, pb;
 @@
 
-T i@pa = { inits };
+T i@pa = { inits }@pb;
 
 @script:python@
 i << finit.i;
-inits << finit.inits;
 pa << finit.pa;
+pb << finit.pb;
 @@
 reset(pa[0].file)
-state['lassign'].append((pa[0].current_element, str(i), str(inits), int(pa[0].line)))
+span = (int(pa[0].line), int(pa[0].column), int(pb[0].line_end), int(pb[0].column_end))
+state['lassign'].append((pa[0].current_element, str(i), span, int(pa[0].line)))
 
 @fret depends on kpair@
 expression E;
-position pa;
+position pa, pe;
 @@
 
-return@pa E;
+return@pa E@pe;
 
 @script:python@
-E << fret.E;
 pa << fret.pa;
+pe << fret.pe;
 @@
 reset(pa[0].file)
-state['rets'].append((pa[0].current_element, str(E), int(pa[0].line)))
+state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
+
+// The classes of the calls that decide on kmap() regions.
+// functions that do not keep a pointer they are given
+@c_nokeep depends on kpair@
+identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|[A-Za-z0-9_]RITE_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_nokeep.pc;
+@@
+classify(pc, 'nokeep')
+
+// functions that do not call page_address() on a page they are given
+@c_page_ok depends on kpair@
+identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_page_ok.pc;
+@@
+classify(pc, 'page_ok')
+
+// functions whose result does not point into their arguments
+@c_noret depends on kpair@
+identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_noret.pc;
+@@
+classify(pc, 'noret')
+
+// calls that may leave an atomic mapping behind when they return
+@c_stacker depends on kpair@
+identifier g =~ "^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic[A-Za-z0-9_]*|io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_stacker.pc;
+@@
+classify(pc, 'stacker')
 
 // ---------------------------------------------------------------------------
 // nested mappings: is the outer one released while the inner one is held?
