@@ -184,6 +184,17 @@ def call_arg(pc, f, n, pe):
 	a = (fn, g, (int(pc[0].line), int(pc[0].column)), n, span_of(pe[0]))
 	state['args'].setdefault(fn, []).append(a)
 
+def inline_convert(pk):
+	"""a kmap() inside the memcpy()/memset() it serves (rules kinline*)"""
+	reset(pk[0].file)
+	state['kind'].setdefault(keym(pk[0]), 'inline')
+	if (flags['report'] or flags['org']) and once(pk, 'map'):
+		msg = "WARNING: kmap() -> kmap_local_page() [convert]"
+		if flags['report']:
+			coccilib.report.print_report(pk[0], msg)
+		else:
+			coccilib.org.print_todo(pk[0], msg)
+
 def classify(pc, tag):
 	reset(pc[0].file)
 	state['cls'].setdefault((int(pc[0].line), int(pc[0].column)), set()).add(tag)
@@ -673,6 +684,8 @@ x = kmap_atomic@pm(p) + e
 x = (T)kmap_atomic@pm(p)
 |
 x = (T)kmap_atomic@pm(p) + e
+|
+x = (T)(kmap_atomic@pm(p) + e)
 )
 ... when != x = kmap_atomic(...)
 (
@@ -876,6 +889,8 @@ x = (T)kmap@pm(p)
 x = kmap@pm(p) + off
 |
 x = (T)kmap@pm(p) + off
+|
+x = (T)(kmap@pm(p) + off)
 )
 ... when != x = e
     when != x += e
@@ -1190,57 +1205,59 @@ classify(pc, 'stacker')
 
 // ---------------------------------------------------------------------------
 // nested mappings: is the outer one released while the inner one is held?
+// (every form of map statement the pair rules accept)
 
 @order1 exists@
-type T;
+type T, T1, T2;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier M2 = {kmap_atomic, kmap_local_page};
 identifier U1 = {kunmap_atomic, kunmap_local};
-expression x, y, p, q;
+expression x, y, p, q, e1, e2;
 position pm1, pm2, pu1;
 @@
 
-x = M1@pm1(p)
+\(x = M1@pm1(p) \| x = M1@pm1(p) + e1 \| x = (T1)M1@pm1(p) \| x = (T1)M1@pm1(p) + e1 \| x = (T1)(M1@pm1(p) + e1)\)
 ... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
-y = M2@pm2(q)
+\(y = M2@pm2(q) \| y = M2@pm2(q) + e2 \| y = (T2)M2@pm2(q) \| y = (T2)M2@pm2(q) + e2 \| y = (T2)(M2@pm2(q) + e2)\)
 ... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
 U1@pu1(\(x\|(T)x\))
 
 @order2 exists@
-type T;
+type T, T1, T2;
 identifier M2 = {kmap_atomic, kmap_local_page};
-expression x, y, p, q;
+expression x, y, p, q, e1, e2;
 position pm1, pm2, pu1;
 @@
 
-x = kmap@pm1(p)
+\(x = kmap@pm1(p) \| x = kmap@pm1(p) + e1 \| x = (T1)kmap@pm1(p) \| x = (T1)kmap@pm1(p) + e1 \| x = (T1)(kmap@pm1(p) + e1)\)
 ... when != kunmap(p)
-y = M2@pm2(q)
+\(y = M2@pm2(q) \| y = M2@pm2(q) + e2 \| y = (T2)M2@pm2(q) \| y = (T2)M2@pm2(q) + e2 \| y = (T2)(M2@pm2(q) + e2)\)
 ... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
 kunmap@pu1(p)
 
 @order3 exists@
-type T;
+type T, T1, T2;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier U1 = {kunmap_atomic, kunmap_local};
-expression x, y, p, q;
+expression x, y, p, q, e1, e2;
 position pm1, pm2, pu1;
 @@
 
-x = M1@pm1(p)
+\(x = M1@pm1(p) \| x = M1@pm1(p) + e1 \| x = (T1)M1@pm1(p) \| x = (T1)M1@pm1(p) + e1 \| x = (T1)(M1@pm1(p) + e1)\)
 ... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
-y = kmap@pm2(q)
+\(y = kmap@pm2(q) \| y = kmap@pm2(q) + e2 \| y = (T2)kmap@pm2(q) \| y = (T2)kmap@pm2(q) + e2 \| y = (T2)(kmap@pm2(q) + e2)\)
 ... when != kunmap(q)
 U1@pu1(\(x\|(T)x\))
 
 @order4 exists@
-expression x, y, p, q;
+type T1, T2;
+expression x, y, p, q, e1, e2;
 position pm1, pm2, pu1;
 @@
 
-x = kmap@pm1(p)
+\(x = kmap@pm1(p) \| x = kmap@pm1(p) + e1 \| x = (T1)kmap@pm1(p) \| x = (T1)kmap@pm1(p) + e1 \| x = (T1)(kmap@pm1(p) + e1)\)
 ... when != kunmap(p)
-y = kmap@pm2(q)
+\(y = kmap@pm2(q) \| y = kmap@pm2(q) + e2 \| y = (T2)kmap@pm2(q) \| y = (T2)kmap@pm2(q) + e2 \| y = (T2)(kmap@pm2(q) + e2)\)
 ... when != kunmap(q)
 kunmap@pu1(p)
 
@@ -1305,70 +1322,128 @@ for (o, i, u, _) in state['order']:
 		out.append((o, i, u, _))
 state['order'] = out
 
-// the same in report mode, and for -D summary
+// kmap() written inside the memcpy()/memset() it serves and unmapped
+// right after it (or after set_page_dirty() of the page): in report mode,
+// and for -D summary, the sites the rules kinline* below convert.
+@kinline2_r depends on report || org || summary@
+expression p, q, off, off2, len;
+position pk, pk2;
+@@
+
+(
+memcpy(kmap@pk(p) + off, kmap@pk2(q) + off2, len);
+|
+memcpy(kmap@pk(p) + off, kmap@pk2(q), len);
+|
+memcpy(kmap@pk(p), kmap@pk2(q) + off2, len);
+|
+memcpy(kmap@pk(p), kmap@pk2(q), len);
+)
+(
+kunmap(q);
+kunmap(p);
+|
+kunmap(p);
+kunmap(q);
+|
+kunmap(q);
+set_page_dirty(p);
+kunmap(p);
+)
+
+@kinline2_pp_r depends on report || org || summary@
+identifier dp, sp;
+expression len;
+position pk, pk2;
+@@
+
+memcpy(kmap@pk(*++dp), kmap@pk2(*++sp), len);
+(
+kunmap(*sp);
+kunmap(*dp);
+|
+kunmap(*dp);
+kunmap(*sp);
+|
+kunmap(*sp);
+set_page_dirty(*dp);
+kunmap(*dp);
+)
+
 @kinline_r depends on report || org || summary@
-expression p, q, to, from, off, off2, len;
-identifier pp;
+expression p, to, from, off, len;
 position pk;
 @@
 
 (
-memcpy(kmap(p) + off, kmap(q) + off2, len);
-|
-memcpy(kmap(p) + off, kmap(q), len);
-|
-memcpy(kmap(p), kmap(q) + off2, len);
-|
-memcpy(kmap(p), kmap(q), len);
-|
-memcpy(to, kmap@pk(*++pp) + off, len);
-kunmap(*pp);
-|
-memcpy(to, kmap@pk(*++pp), len);
-kunmap(*pp);
-|
-memcpy(kmap@pk(*++pp) + off, from, len);
-kunmap(*pp);
-|
-memcpy(kmap@pk(*++pp), from, len);
-kunmap(*pp);
-|
-memset(kmap@pk(*++pp) + off, 0, len);
-kunmap(*pp);
-|
-memset(kmap@pk(*++pp), 0, len);
-kunmap(*pp);
-|
 memcpy(to, kmap@pk(p) + off, len);
-kunmap(p);
 |
 memcpy(to, kmap@pk(p), len);
-kunmap(p);
 |
 memcpy(kmap@pk(p) + off, from, len);
-kunmap(p);
 |
 memcpy(kmap@pk(p), from, len);
-kunmap(p);
 |
 memset(kmap@pk(p) + off, 0, len);
-kunmap(p);
 |
 memset(kmap@pk(p), 0, len);
+)
+(
+kunmap(p);
+|
+set_page_dirty(p);
 kunmap(p);
 )
+
+@kinline_pp_r depends on report || org || summary@
+identifier pp;
+expression to, from, off, len;
+position pk;
+@@
+
+(
+memcpy(to, kmap@pk(*++pp) + off, len);
+|
+memcpy(to, kmap@pk(*++pp), len);
+|
+memcpy(kmap@pk(*++pp) + off, from, len);
+|
+memcpy(kmap@pk(*++pp), from, len);
+|
+memset(kmap@pk(*++pp) + off, 0, len);
+|
+memset(kmap@pk(*++pp), 0, len);
+)
+(
+kunmap(*pp);
+|
+set_page_dirty(*pp);
+kunmap(*pp);
+)
+
+@script:python@
+pk << kinline2_r.pk;
+pk2 << kinline2_r.pk2;
+@@
+inline_convert(pk)
+inline_convert(pk2)
+
+@script:python@
+pk << kinline2_pp_r.pk;
+pk2 << kinline2_pp_r.pk2;
+@@
+inline_convert(pk)
+inline_convert(pk2)
 
 @script:python@
 pk << kinline_r.pk;
 @@
-reset(pk[0].file)
-state['kind'].setdefault(keym(pk[0]), 'inline')
-if (flags['report'] or flags['org']) and once(pk, 'map'):
-	msg = "WARNING: kmap() -> kmap_local_page() [convert]"
-	if flags['report']:
-		coccilib.report.print_report(pk[0], msg)
-	else:
-		coccilib.org.print_todo(pk[0], msg)
+inline_convert(pk)
+
+@script:python@
+pk << kinline_pp_r.pk;
+@@
+inline_convert(pk)
 
 // ---------------------------------------------------------------------------
 // kunmap_atomic()/kunmap_local() take the address, not the page
@@ -1526,69 +1601,117 @@ position pb : script:python() { swap_inner(pb) };
 + kunmap_local(x);
 
 // kmap() written inside the memcpy()/memset() it serves, unmapped by the
-// next statement: the page helper does the same with kmap_local_page().
-// A copy between two such mappings is left alone (first branches).
-@kinline depends on patch@
-expression p, q, to, from, off, off2, len;
-identifier pp;
+// next statement (or after set_page_dirty() of the page, which does not
+// need the mapping): the page helper does the same with kmap_local_page().
+// A copy between two such mappings is memcpy_page(), done first so that
+// kinline does not take one of its mappings for the source or destination.
+@kinline2 depends on patch@
+expression p, q, off, off2, len;
 @@
 
 (
-memcpy(kmap(p) + off, kmap(q) + off2, len);
+- memcpy(kmap(p) + off, kmap(q) + off2, len);
++ memcpy_page(p, off, q, off2, len);
 |
-memcpy(kmap(p) + off, kmap(q), len);
+- memcpy(kmap(p) + off, kmap(q), len);
++ memcpy_page(p, off, q, 0, len);
 |
-memcpy(kmap(p), kmap(q) + off2, len);
+- memcpy(kmap(p), kmap(q) + off2, len);
++ memcpy_page(p, 0, q, off2, len);
 |
-memcpy(kmap(p), kmap(q), len);
-|
-- memcpy(to, kmap(*++pp) + off, len);
-- kunmap(*pp);
-+ memcpy_from_page(to, *++pp, off, len);
-|
-- memcpy(to, kmap(*++pp), len);
-- kunmap(*pp);
-+ memcpy_from_page(to, *++pp, 0, len);
-|
-- memcpy(kmap(*++pp) + off, from, len);
-- kunmap(*pp);
-+ memcpy_to_page(*++pp, off, from, len);
-|
-- memcpy(kmap(*++pp), from, len);
-- kunmap(*pp);
-+ memcpy_to_page(*++pp, 0, from, len);
-|
-- memset(kmap(*++pp) + off, 0, len);
-- kunmap(*pp);
-+ memzero_page(*++pp, off, len);
-|
-- memset(kmap(*++pp), 0, len);
-- kunmap(*pp);
-+ memzero_page(*++pp, 0, len);
-|
-- memcpy(to, kmap(p) + off, len);
+- memcpy(kmap(p), kmap(q), len);
++ memcpy_page(p, 0, q, 0, len);
+)
+(
+- kunmap(q);
 - kunmap(p);
+|
+- kunmap(p);
+- kunmap(q);
+|
+- kunmap(q);
+  set_page_dirty(p);
+- kunmap(p);
+)
+
+@kinline2_pp depends on patch@
+identifier dp, sp;
+expression len;
+@@
+
+- memcpy(kmap(*++dp), kmap(*++sp), len);
++ memcpy_page(*++dp, 0, *++sp, 0, len);
+(
+- kunmap(*sp);
+- kunmap(*dp);
+|
+- kunmap(*dp);
+- kunmap(*sp);
+|
+- kunmap(*sp);
+  set_page_dirty(*dp);
+- kunmap(*dp);
+)
+
+@kinline depends on patch@
+expression p, to, from, off, len;
+@@
+
+(
+- memcpy(to, kmap(p) + off, len);
 + memcpy_from_page(to, p, off, len);
 |
 - memcpy(to, kmap(p), len);
-- kunmap(p);
 + memcpy_from_page(to, p, 0, len);
 |
 - memcpy(kmap(p) + off, from, len);
-- kunmap(p);
 + memcpy_to_page(p, off, from, len);
 |
 - memcpy(kmap(p), from, len);
-- kunmap(p);
 + memcpy_to_page(p, 0, from, len);
 |
 - memset(kmap(p) + off, 0, len);
-- kunmap(p);
 + memzero_page(p, off, len);
 |
 - memset(kmap(p), 0, len);
-- kunmap(p);
 + memzero_page(p, 0, len);
+)
+(
+- kunmap(p);
+|
+  set_page_dirty(p);
+- kunmap(p);
+)
+
+@kinline_pp depends on patch@
+identifier pp;
+expression to, from, off, len;
+@@
+
+(
+- memcpy(to, kmap(*++pp) + off, len);
++ memcpy_from_page(to, *++pp, off, len);
+|
+- memcpy(to, kmap(*++pp), len);
++ memcpy_from_page(to, *++pp, 0, len);
+|
+- memcpy(kmap(*++pp) + off, from, len);
++ memcpy_to_page(*++pp, off, from, len);
+|
+- memcpy(kmap(*++pp), from, len);
++ memcpy_to_page(*++pp, 0, from, len);
+|
+- memset(kmap(*++pp) + off, 0, len);
++ memzero_page(*++pp, off, len);
+|
+- memset(kmap(*++pp), 0, len);
++ memzero_page(*++pp, 0, len);
+)
+(
+- kunmap(*pp);
+|
+  set_page_dirty(*pp);
+- kunmap(*pp);
 )
 
 // The decisions are found by function and variable (conv_ok()): earlier

@@ -2,7 +2,7 @@
 // hfs_bnode_read() of fs/hfsplus/bnode.c and hfs_bnode_write(), hfs_bnode_clear()
 // and hfs_bnode_copy() of fs/hfs/bnode.c (5.10.223): kmap() inside the
 // memcpy()/memset() it serves, unmapped by the next statement, becomes the
-// page helper; a copy between two such mappings is left alone.
+// page helper; a copy between two such mappings becomes memcpy_page().
 // hfs_bnode_read() of fs/hfs/bnode.c, at the end, pairs kmap_atomic() in the
 // same file (the rule once failed on a file with both).
 void hfs_bnode_read(struct hfs_bnode *node, void *buf, int off, int len)
