@@ -16,13 +16,16 @@
 ///   into also keeps kmap_atomic().
 /// - A kmap() ... kunmap() pair in one function is converted when the
 ///   address stays local: it is not stored outside local variables,
-///   returned, or passed to a function that might keep it, and the page is
-///   not handed to code that might use page_address().  kunmap(page)
+///   returned, or passed to a function known to keep it (lists, work,
+///   scatterlists...), and the page is not handed to code that might use
+///   page_address().  Functions of the same file are followed.  An address
+///   passed to a function defined elsewhere is reported for review
+///   ([review]); with -D strict such a pair stays kmap().  kunmap(page)
 ///   becomes kunmap_local(addr).
 /// - Mappings must be released in reverse order.  Adjacent out-of-order
 ///   unmaps are swapped; other out-of-order regions are reported.
 /// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
-///   memcpy_to_page() and memzero_page().
+///   memcpy_to_page(), memcpy_page() and memzero_page().
 /// - kunmap_atomic() or kunmap_local() given a struct page * is a bug.
 ///
 /// Report lines carry a tag in brackets ([convert], [percpu], [escape],
@@ -34,8 +37,9 @@
 // Copyright: (C) 2025 The kmap-local project contributors
 // Comments: Needs kmap_local_page() (mainline 5.11+ or the kmap-local
 //  series).  memzero_page() must be visible outside lib/iov_iter.c.
-//  Regions calling functions defined elsewhere are converted unless
-//  -D strict is given: review those.
+//  Regions calling functions defined elsewhere, and kmap() addresses
+//  passed to them, are converted unless -D strict is given: review those
+//  (report mode names the kmap() ones, [review]).
 // Options: --no-includes --include-headers
 
 virtual patch
@@ -84,7 +88,7 @@ def new_state(f):
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
 		'mapx': {}, 'mapp': {}, 'region_calls': {},
 		'cls': {}, 'fcalls': {}, 'seen': set(), 'direct': {},
-		'occ': {}, 'deref': set(), 'args': {},
+		'occ': {}, 'deref': set(), 'args': {}, 'review': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'kregion': {},
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
@@ -360,14 +364,21 @@ def occurrences(names, span, deref=True):
 
 def opaque(fn, pos, within, seen):
 	"""pos is inside an argument of a call, itself within the span within,
-	whose result cannot point into its arguments: a function of class
-	"noret", or one of the file that returns none of its parameters"""
+	whose result cannot point into its arguments: a function of the file
+	that returns none of its parameters, or another function not of class
+	"retinto" (with -D strict: only one of class "noret")"""
 	for (f, g, pc, n, span) in state['args'].get(fn, ()):
 		if not inside(pos, span) or not inside(pc, within):
 			continue
-		if has_class(pc[0], pc[1], 'noret'):
-			return True
-		if g in state['funcs'] and g not in seen and not returns_param(g, seen):
+		if g in state['funcs'] and g not in seen:
+			if not returns_param(g, seen):
+				return True
+		elif g in state['funcs'] or g == '<indirect>':
+			continue
+		elif flags['strict']:
+			if has_class(pc[0], pc[1], 'noret'):
+				return True
+		elif not has_class(pc[0], pc[1], 'retinto'):
 			return True
 	return False
 
@@ -393,11 +404,15 @@ def aliases(fn, names, seen):
 				changed = True
 	return al
 
-def escape_reason(fn, names, seen):
+def escape_reason(fn, names, seen, ext=None):
 	"""why an address held in names (within fn) may leave the thread:
-	passed to a function not of class "nokeep" (a function of the file is
-	followed), stored other than in a local variable or the page itself,
-	or returned"""
+	passed to a function of class "keeps" (or, with -D strict, to any
+	function not of class "nokeep" nor defined here: a function of the
+	file is followed), stored other than in a local variable or the page
+	itself, or returned from the mapping's own function (a function of
+	the file returning its parameter gives the caller an alias, which the
+	caller follows).  The calls of other functions the address is passed
+	to are appended to ext: the report names the first for review."""
 	al = aliases(fn, names, seen)
 	calls = {}
 	for (f, g, pc, n, span) in state['args'].get(fn, ()):
@@ -411,8 +426,12 @@ def escape_reason(fn, names, seen):
 			prm = state['params'].get(g, {})
 			if any(i not in prm for i in idx):
 				return ('escape', 'address passed to %s() at line %d, variadic' % (g, line))
-			if escape_reason(g, [prm[i] for i in idx], seen | {g}) is None:
+			if escape_reason(g, [prm[i] for i in idx], seen | {g}, ext) is None:
 				continue
+		elif not flags['strict'] and not has_class(pc[0], pc[1], 'keeps'):
+			if ext is not None:
+				ext.append((g, line))
+			continue
 		return ('escape', 'address passed to %s() at line %d, which may keep it' % (g, line))
 	for (f, lhs, lspan, span, line) in state['nassign']:
 		if f != fn or occurrences(al, lspan):
@@ -421,7 +440,7 @@ def escape_reason(fn, names, seen):
 			return ('escape', 'address stored in %s at line %d' %
 				(lhs.replace(' -> ', '->').replace(' . ', '.'), line))
 	for (f, span, line) in state['rets']:
-		if f == fn and points_into(fn, al, span, seen):
+		if f == fn and len(seen) == 1 and points_into(fn, al, span, seen):
 			return ('escape', 'address returned at line %d' % line)
 	return None
 
@@ -477,7 +496,10 @@ def decide():
 		if kind == 'atomic':
 			r = atomic_reason(km)
 		else:
-			r = escape_reason(fn, [state['mapx'][km]], {fn})
+			ext = []
+			r = escape_reason(fn, [state['mapx'][km]], {fn}, ext)
+			if ext:
+				state['review'][km] = ext[0]
 			if r is None:
 				r = page_use_reason(fn, state['mapp'][km], {fn}, km)
 			if r is None:
@@ -860,7 +882,7 @@ classify(pc, 'rcu-lock')
 
 // functions -D strict accepts without seeing them
 @c_known depends on apair@
-identifier g =~ "^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|[A-Za-z0-9_]RITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_[A-Za-z0-9_]+_bit|find_(next|first)(_zero)?_bit|bitmap_[A-Za-z0-9_]+|SetPage[A-Za-z0-9_]+|ClearPage[A-Za-z0-9_]+|Page[A-Za-z0-9_]+|printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit)[A-Za-z0-9_]*)$";
+identifier g =~ "^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|WRITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_[A-Za-z0-9_]+_bit|find_(next|first)(_zero)?_bit|bitmap_[A-Za-z0-9_]+|SetPage[A-Za-z0-9_]+|ClearPage[A-Za-z0-9_]+|Page[A-Za-z0-9_]+|printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit)[A-Za-z0-9_]*)$";
 position pc;
 @@
 
@@ -1153,7 +1175,7 @@ state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
 // The classes of the calls that decide on kmap() regions.
 // functions that do not keep a pointer they are given
 @c_nokeep depends on kpair@
-identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|[A-Za-z0-9_]RITE_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
+identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
 position pc;
 @@
 
@@ -1166,7 +1188,7 @@ classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
 @c_page_ok depends on kpair@
-identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
+identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
 
@@ -1179,7 +1201,7 @@ classify(pc, 'page_ok')
 
 // functions whose result does not point into their arguments
 @c_noret depends on kpair@
-identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|[A-Za-z0-9_]ARN_ON|[A-Za-z0-9_]ARN_ON_ONCE|[A-Za-z0-9_]ARN|[A-Za-z0-9_]ARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
+identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
 position pc;
 @@
 
@@ -1189,6 +1211,35 @@ g@pc(...)
 pc << c_noret.pc;
 @@
 classify(pc, 'noret')
+
+// functions that keep a pointer they are given beyond the call (lists,
+// trees, work, timers, scatterlists): an address passed to one escapes
+@c_keeps depends on kpair@
+identifier g =~ "^(list_add[A-Za-z0-9_]*|list_add_tail[A-Za-z0-9_]*|list_move[A-Za-z0-9_]*|list_splice[A-Za-z0-9_]*|hlist_add[A-Za-z0-9_]*|hlist_nulls_add[A-Za-z0-9_]*|llist_add[A-Za-z0-9_]*|rb_link_node|rb_insert[A-Za-z0-9_]*|radix_tree_insert|xa_store[A-Za-z0-9_]*|xa_insert[A-Za-z0-9_]*|xa_cmpxchg[A-Za-z0-9_]*|idr_alloc[A-Za-z0-9_]*|idr_replace|sg_set_buf|sg_init_one|kthread_create[A-Za-z0-9_]*|kthread_run|queue_work[A-Za-z0-9_]*|queue_delayed_work[A-Za-z0-9_]*|schedule_work[A-Za-z0-9_]*|schedule_delayed_work[A-Za-z0-9_]*|call_rcu|timer_setup|tasklet_init|async_schedule[A-Za-z0-9_]*|rcu_assign_pointer|smp_store_release|WRITE_ONCE)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_keeps.pc;
+@@
+classify(pc, 'keeps')
+
+// functions whose result may point into a pointer they are given (for
+// other functions defined elsewhere the rule assumes it does not, unless
+// -D strict, under which only functions of class "noret" are opaque)
+@c_retinto depends on kpair@
+identifier g =~ "^(memchr|memchr_inv|memscan|strchr|strrchr|strnchr|strchrnul|strstr|strnstr|strpbrk|strsep|skip_spaces|strim|strstrip|container_of|container_of_safe|list_entry|list_first_entry|list_last_entry|list_next_entry|list_prev_entry|hlist_entry|rb_entry|PTR_ALIGN|PTR_ALIGN_DOWN|ALIGN|ALIGN_DOWN|min|max|min_t|max_t|READ_ONCE|untagged_addr|kasan_reset_tag|skb_put|skb_push|skb_pull)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_retinto.pc;
+@@
+classify(pc, 'retinto')
 
 // calls that may leave an atomic mapping behind when they return
 @c_stacker depends on kpair@
@@ -1507,14 +1558,20 @@ pm << kpair.pm;
 @@
 r = map_reason(pm)
 if once(pm, 'map'):
+	msgs = []
 	if r is None:
-		msg = "WARNING: kmap() -> kmap_local_page() [convert]"
+		msgs.append("WARNING: kmap() -> kmap_local_page() [convert]")
+		ext = state['review'].get(keym(pm[0]))
+		if ext:
+			msgs.append("INFO: kmap() address passed to %s() at line %d, defined "
+				    "elsewhere: check that it does not keep it [review]" % ext)
 	else:
-		msg = "INFO: kmap() kept [%s]: %s" % r
-	if flags['report']:
-		coccilib.report.print_report(pm[0], msg)
-	else:
-		coccilib.org.print_todo(pm[0], msg)
+		msgs.append("INFO: kmap() kept [%s]: %s" % r)
+	for msg in msgs:
+		if flags['report']:
+			coccilib.report.print_report(pm[0], msg)
+		else:
+			coccilib.org.print_todo(pm[0], msg)
 
 @script:python depends on report || org@
 pa << adjacent.pa;

@@ -1,5 +1,5 @@
-// The address goes into an initialised local structure that is passed on:
-// kept.
+// The address goes into an initialised local structure that is passed to
+// a function defined elsewhere: converted, and reported for review.
 static int write_page(struct file *f, struct page *page, loff_t pos)
 {
 	void *kaddr = kmap(page);
