@@ -88,7 +88,7 @@ def new_state(f):
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
 		'mapx': {}, 'mapp': {}, 'region_calls': {},
 		'cls': {}, 'fcalls': {}, 'seen': set(), 'direct': {},
-		'occ': {}, 'deref': set(), 'args': {}, 'review': {},
+		'occ': {}, 'deref': set(), 'args': {}, 'review': {}, 'memo': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'kregion': {},
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
@@ -382,18 +382,36 @@ def opaque(fn, pos, within, seen):
 			return True
 	return False
 
+def memo(key, compute):
+	"""the facts are all in when the decisions are made: cache them"""
+	m = state['memo']
+	if key not in m:
+		m[key] = compute()
+	return m[key]
+
 def points_into(fn, names, span, seen):
 	"""the value of the expression at span may be an address held in names"""
-	return any(not opaque(fn, pos, span, seen) for pos in occurrences(names, span, False))
+	return memo(('pi', fn, frozenset(names), span), lambda:
+		    any(not opaque(fn, pos, span, seen)
+			for pos in occurrences(names, span, False)))
 
 def returns_param(g, seen):
-	prm = state['params'].get(g, {})
-	al = aliases(g, list(prm.values()), seen | {g})
-	return any(points_into(g, al, span, seen | {g})
-		   for (f, span, line) in state['rets'] if f == g)
+	"""g, a function of the file, may return a pointer it is given (a
+	function already being looked into, recursion, is taken not to)"""
+	if g in seen:
+		return False
+	def compute():
+		prm = state['params'].get(g, {})
+		al = aliases(g, list(prm.values()), seen | {g})
+		return any(points_into(g, al, span, seen | {g})
+			   for (f, span, line) in state['rets'] if f == g)
+	return memo(('rp', g), compute)
 
 def aliases(fn, names, seen):
 	"""names, and the local variables of fn assigned an address they hold"""
+	return memo(('al', fn, frozenset(names)), lambda: compute_aliases(fn, names, seen))
+
+def compute_aliases(fn, names, seen):
 	al = set(names)
 	changed = True
 	while changed:
@@ -515,7 +533,13 @@ def decide():
 	for (outer, inner, u_outer, u_inner) in state['order']:
 		if outer not in state['kind'] or inner not in state['kind']:
 			continue
+		if outer in bad and inner in bad:
+			continue
 		if outer in bad or inner in bad:
+			# one stays kmap_atomic() or kmap(): the other cannot be
+			# converted unless the order is right already
+			kept, other = (outer, inner) if outer in bad else (inner, outer)
+			bad[other] = ('unmap-order', 'unmapped out of order with the mapping at line %d, which is kept' % kept[1])
 			continue
 		if u_inner is not None:
 			swap[u_outer] = u_inner
@@ -1001,10 +1025,11 @@ add_pair('local', pm, pu, str(x), str(p))
 // ---------------------------------------------------------------------------
 // facts about the functions of a file that has pairs
 
-// every identifier, by name and position: the lines where spatch parsed
-// something (see "unparsed" above), and the uses of an address
+// every use of a local variable or parameter, by name and position: the
+// lines where spatch parsed something (see "unparsed" above), and the uses
+// of an address (which only local variables can hold)
 @seen depends on apair || kpair@
-identifier i;
+local idexpression i;
 position p;
 @@
 
@@ -1063,6 +1088,7 @@ g << fcall.g;
 pc << fcall.pc;
 @@
 reset(pc[0].file)
+state['seen'].add(int(pc[0].line))
 state['fcalls'].setdefault(pc[0].current_element, []).append(
 	(pc[0].current_element, str(g), int(pc[0].line), int(pc[0].column)))
 
