@@ -63,7 +63,7 @@ check-callers: deps tree
 bisect-check: deps tree
 	@scripts/bisect-check.sh $(MACHINES)
 
-## make cocci [DIR=...] [MODE=patch|report] [KDIR=...]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
+## make cocci [DIR=...] [MODE=patch|report] [KDIR=...] [JOBS=n]   kmap_local.cocci over the tree, summary and diff in .work/results/cocci
 cocci:
 	@scripts/cocci.sh
 

@@ -13,15 +13,17 @@
 #   --mode both    both of the above.
 #   --strict       pass -D strict (calls the rule cannot see into keep
 #                  kmap_atomic()).
-#   --jobs N       spatch processes run at once (default 1).
+#   --jobs N       spatch processes run at once (spatch --jobs; default:
+#                  the number of CPUs).
 #   TIMEOUT=S      seconds spatch may spend on one file (default 300).
 #   --report-out F keep the raw report lines in F.
 #   --log F        keep spatch's messages (parse errors, timeouts) in F.
 #
 # Diff paths are relative to the top of the git tree holding the first
 # DIR (or to the current directory outside git): "git -C TOP apply FILE".
-# Only files that mention kmap or kunmap can match, so spatch is run once
-# per such file, which is much faster than spatch --dir on a whole tree.
+# One spatch runs per DIR (and one for all the FILEs), in parallel with
+# its own --jobs, picking the files itself: with git grep (--use-gitgrep)
+# in a git work tree, else with its token prefilter.
 
 set -euo pipefail
 
@@ -33,12 +35,12 @@ mode=report
 diff_out=kmap_local.diff
 report_out=
 log_out=
-jobs=1
+jobs=$(nproc 2>/dev/null || echo 1)
 TIMEOUT=${TIMEOUT:-300}
 extra=()
 
 usage() {
-	sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,26p' "$0" | sed 's/^# \{0,1\}//'
 	exit "${1:-2}"
 }
 
@@ -72,11 +74,20 @@ first=$1
 [ -d "$first" ] || first=$(dirname "$first")
 root=$(git -C "$first" rev-parse --show-toplevel 2>/dev/null || pwd)
 root=$(cd "$root" && pwd)
+# spatch's own file selection: git grep in a git work tree, else its
+# token prefilter
+if [ "$(git -C "$root" rev-parse --is-inside-work-tree 2>/dev/null)" = true ]; then
+	scanner=(--use-gitgrep)
+else
+	scanner=()
+fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kmap-summary.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# the files to look at, relative to $root
+# the arguments, relative to $root: directories and files
+dirs=()
+files=()
 for d in "$@"; do
 	[ -e "$d" ] || { echo "summary: no $d" >&2; exit 2; }
 	a=$(abspath "$d")
@@ -86,23 +97,42 @@ for d in "$@"; do
 	*) echo "summary: $d is not inside $root" >&2; exit 2 ;;
 	esac
 	if [ -f "$a" ]; then
-		echo "$rel"
+		files+=("$rel")
 	else
-		(cd "$root" && { grep -rlE --include='*.c' --include='*.h' 'kmap|kunmap' "$rel" || true; })
+		dirs+=("$rel")
 	fi
-done | sed 's|^\./||' | sort -u >"$tmp/files"
+done
 
-# spatch_run FLAGS...: one spatch per listed file, $jobs at a time, run
-# from a scratch directory on absolute paths (spatch never writes into the
-# tree: no --in-place, and its own scratch files land in $tmp); the outputs
-# are concatenated in file order.  A file on which spatch fails or times
-# out is named in $tmp/err and contributes nothing.
-spatch_run() {
-	local out=$tmp/out
+# the files that mention kmap or kunmap, relative to $root: only these can
+# match (for the count, and the file by file fallback below)
+mentions() {
+	if [ ${#scanner[@]} -gt 0 ]; then
+		git -C "$root" grep -lE 'kmap|kunmap' -- "$1" | grep -E '\.[ch]$' || true
+	else
+		(cd "$root" && { grep -rlE --include='*.c' --include='*.h' 'kmap|kunmap' "$1" || true; })
+	fi
+}
+{
+	for d in ${dirs[@]+"${dirs[@]}"}; do
+		mentions "$d"
+	done
+	for f in ${files[@]+"${files[@]}"}; do
+		echo "$f"
+	done
+} | sed 's|^\./||' | sort -u >"$tmp/files"
+
+# spatch_each LIST FLAGS...: the fallback, one spatch per file of LIST,
+# $jobs at a time, from a scratch directory on absolute paths (spatch never
+# writes into the tree: no --in-place, and its own scratch files land in
+# $tmp); the outputs are concatenated in file order.  A file on which
+# spatch fails or times out is named in $tmp/err and contributes nothing.
+spatch_each() {
+	local list=$1 out=$tmp/each
+	shift
 	rm -rf "$out"
 	mkdir -p "$out" "$tmp/cwd"
 	# shellcheck disable=SC2016
-	(cd "$tmp/cwd" && tr '\n' '\0' <"$tmp/files" |
+	(cd "$tmp/cwd" && tr '\n' '\0' <"$list" |
 		xargs -0 -r -P "$jobs" -I {} sh -c '
 			out=$1 root=$2 f=$3
 			shift 3
@@ -129,6 +159,61 @@ spatch_run() {
 	find "$out" -name '*.err' -size +0 | sort | xargs -r cat >>"$tmp/err"
 }
 
+# spatch_one N LIST FLAGS... TARGET...: one spatch over TARGET (a directory,
+# or --file-groups FILE), parallel with its own --jobs, its workers' outputs
+# kept apart by spatch (--tmp-dir) and concatenated at the end.  Python's
+# stdout is unbuffered (PYTHONUNBUFFERED), so that a report line is never
+# split around a diff line of the same worker.  A file spatch gives up on
+# ("EXN: ... in FILE": a timeout, a parse failure) is named in $tmp/err
+# and its lines are dropped.  If the run as a whole fails (an exception
+# spatch does not catch per file), the files of LIST are run one by one.
+spatch_one() {
+	local n=$1 list=$2 o=$tmp/run$1 rc=0
+	shift 2
+	mkdir -p "$tmp/cwd" "$tmp/spatch-tmp"
+	(cd "$tmp/cwd" && PYTHONUNBUFFERED=1 TMPDIR=$tmp/spatch-tmp "$SPATCH" \
+		--very-quiet --no-includes --include-headers --timeout "$TIMEOUT" \
+		--jobs "$jobs" --tmp-dir "$tmp/par$n" --sp-file "$COCCI" \
+		"${spatch_flags[@]}" --patch "$root" "$@") >"$o.out" 2>"$o.err" || rc=$?
+	cat "$o.err" >>"$tmp/err"
+	if [ "$rc" != 0 ] || grep -qE '^\[Parmap\]|^Aborting computation|^Fatal error' "$o.err"; then
+		echo "summary: spatch exit $rc on $*: running its files one by one" >>"$tmp/err"
+		spatch_each "$list" "${spatch_flags[@]}"
+		return
+	fi
+	sed -n 's|^EXN: \(.*\) in '"$root"'/\(.*\)$|\2\t\1|p' "$o.err" |
+		while IFS=$'\t' read -r f exn; do
+			case $exn in
+			*Timeout*) echo "FAILED: $f: timed out after ${TIMEOUT}s ($exn)" ;;
+			*) echo "FAILED: $f: $exn" ;;
+			esac
+		done >"$o.failed"
+	cat "$o.failed" >>"$tmp/err"
+	# drop what the failed files printed (their report lines; a diff is
+	# printed only once a file is done)
+	awk -v root="$root/" -v failed="$o.failed" '
+		BEGIN {
+			while ((getline l <failed) > 0) {
+				sub(/^FAILED: /, "", l)
+				sub(/: .*/, "", l)
+				bad[l] = 1
+			}
+		}
+		/^\// {
+			f = substr($0, 1, index($0, ":") - 1)
+			if (!(index(f, root) == 1 && (substr(f, length(root) + 1) in bad)))
+				print
+			next
+		}
+		/^diff / {
+			f = $4
+			sub(/^a\//, "", f)
+			skip = (f in bad)
+		}
+		!skip
+	' "$o.out"
+}
+
 export SPATCH COCCI TIMEOUT
 : >"$tmp/err"
 : >"$tmp/report"
@@ -142,14 +227,65 @@ split_output() {
 	local all=$tmp/all
 	cat >"$all"
 	grep -E '^/' "$all" | sed "s|^$root/||" | sort -u >"$tmp/report" || true
-	[ "$mode" = report ] || grep -vE '^/' "$all" >"$diff_out" || true
+	[ "$mode" != report ] || return 0
+	# the diff of each file, in the order of one spatch per file (the
+	# workers of spatch --jobs print theirs in any order)
+	rm -rf "$tmp/chunks"
+	mkdir -p "$tmp/chunks"
+	grep -vE '^/' "$all" | awk -v chunks="$tmp/chunks" '
+		/^diff / {
+			f = $4
+			sub(/^a\//, "", f)
+			gsub("/", "@", f)
+			if (out != "")
+				close(out)
+			out = chunks "/" f ".out"
+		}
+		{ print >>(out == "" ? chunks "/@.out" : out) }
+	' || true
+	find "$tmp/chunks" -name '*.out' -size +0 | sort | xargs -r cat >"$diff_out"
+}
+
+# spatch_all: a single DIR is one spatch --dir, with spatch's own file
+# selection (git grep in a git work tree, else its token prefilter);
+# several DIRs or FILEs are one spatch --file-groups run (one file a group:
+# a plain file list would be one unit of work, not parallel, and spatch
+# takes one directory only) over the FILEs and the .c and .h files under
+# the DIRs, spatch's token prefilter picking those worth trying.  A rule
+# from which spatch infers no tokens ("No grep query") would make it parse
+# every file: it is given the files that mention kmap or kunmap instead.
+spatch_all() {
+	local d
+	if ! (cd "$tmp/cwd" && "$SPATCH" --parse-cocci "$COCCI" "${spatch_flags[@]}" 2>&1) |
+		grep -q '^Grep query'; then
+		echo "summary: spatch infers no tokens from $COCCI: selecting the files itself" >>"$tmp/err"
+		sed "s|^|$root/|; s|\$|\n|" "$tmp/files" >"$tmp/groups"
+		spatch_one 1 "$tmp/files" --file-groups "$tmp/groups"
+	elif [ ${#dirs[@]} = 1 ] && [ ${#files[@]} = 0 ]; then
+		d=${dirs[0]}
+		if [ "$d" = . ]; then d=$root; else d=$root/$d; fi
+		spatch_one 1 "$tmp/files" ${scanner[@]+"${scanner[@]}"} --dir "$d"
+	else
+		{
+			for d in ${dirs[@]+"${dirs[@]}"}; do
+				find "$root/$d" -name .git -prune -o -type f \( -name '*.c' -o -name '*.h' \) -print
+			done
+			for d in ${files[@]+"${files[@]}"}; do
+				echo "$root/$d"
+			done
+		} | sed 's|/\./|/|g; s|/\.$||' | sort -u | sed 's/$/\n/' >"$tmp/groups"
+		spatch_one 1 "$tmp/files" --file-groups "$tmp/groups"
+	fi
 }
 
 case $mode in
-report) spatch_run -D report -D summary "${extra[@]}" | split_output ;;
-patch) spatch_run -D patch "${extra[@]}" | split_output ;;
-both) spatch_run -D patch -D report -D summary "${extra[@]}" | split_output ;;
+report) spatch_flags=(-D report -D summary) ;;
+patch) spatch_flags=(-D patch) ;;
+both) spatch_flags=(-D patch -D report -D summary) ;;
 esac
+spatch_flags+=(${extra[@]+"${extra[@]}"})
+mkdir -p "$tmp/cwd"
+spatch_all | split_output
 [ -z "$report_out" ] || [ "$mode" = patch ] || cp "$tmp/report" "$report_out"
 elapsed=$(($(date +%s) - t0))
 
@@ -202,5 +338,5 @@ if [ "$mode" != report ]; then
 	done
 fi
 echo "spatch failures (files skipped, nothing changed there): $nfail"
-{ grep '^FAILED: ' "$tmp/err" || true; } | sed 's/^FAILED: /  /'
+{ grep '^FAILED: ' "$tmp/err" || true; } | sort | sed 's/^FAILED: /  /'
 [ -z "$log_out" ] || cp "$tmp/err" "$log_out"

@@ -10,7 +10,8 @@
 #   DIR="a b"  paths inside the tree (default: all of it)
 #   MODE=      patch, report, or both (default)
 #   STRICT=1   -D strict: calls the rule cannot see into keep kmap_atomic()
-#   JOBS=n     spatch processes at once (default 1)
+#   JOBS=n     spatch processes at once (spatch --jobs; default: the
+#              number of CPUs)
 #   TIMEOUT=s  seconds spatch may spend on one file (default 300)
 #
 # Results go to $WORK/results/cocci/: kmap_local.diff (apply with
@@ -31,7 +32,8 @@ rm -f "$out/kmap_local.diff" "$out/report.txt" "$out/summary.txt" "$out/spatch.l
 
 # shellcheck disable=SC2206
 dirs=(${DIR:-.})
-args=(--mode "$mode" --jobs "${JOBS:-1}" --log "$out/spatch.log")
+args=(--mode "$mode" --log "$out/spatch.log")
+[ -z "${JOBS:-}" ] || args+=(--jobs "$JOBS")
 [ "$mode" = report ] || args+=(--diff "$out/kmap_local.diff")
 [ "$mode" = patch ] || args+=(--report-out "$out/report.txt")
 [ "${STRICT:-0}" = 0 ] || args+=(--strict)
