@@ -701,22 +701,41 @@ def not_self_copy(p, x):
 def not_helper(p):
 	return p[0].current_element not in MEM_HELPERS
 
-@script:python depends on strict@
+// Every rule needs a map or unmap call in the file: spatch then picks the
+// files to parse by their tokens (git grep with --use-gitgrep).
+@anymap@
+@@
+
+(
+kmap_atomic(...)
+|
+kmap(...)
+|
+kmap_local_page(...)
+|
+kunmap_atomic(...)
+|
+kunmap(...)
+|
+kunmap_local(...)
+)
+
+@script:python depends on anymap && strict@
 @@
 flags['strict'] = True
 
-@script:python depends on report@
+@script:python depends on anymap && report@
 @@
 flags['report'] = True
 
-@script:python depends on org@
+@script:python depends on anymap && org@
 @@
 flags['org'] = True
 
 // ---------------------------------------------------------------------------
 // kmap_atomic() ... kunmap_atomic() pairs
 
-@apair@
+@apair depends on anymap@
 expression x, p, e;
 type T, T2;
 position pm, pu;
@@ -750,7 +769,7 @@ add_pair('atomic', pm, pu, str(x), str(p))
 
 // Every call between a kmap_atomic() and its unmap, nested ones included
 // ("when any": not only the first of each path).
-@acall exists@
+@acall depends on anymap exists@
 position apair.pm, apair.pu;
 identifier g;
 position pc;
@@ -768,7 +787,7 @@ pc << acall.pc;
 @@
 region_call(pm, str(g), pc)
 
-@acall_indirect exists@
+@acall_indirect depends on anymap exists@
 position apair.pm, apair.pu;
 expression E;
 position pc;
@@ -920,7 +939,7 @@ classify(pc, 'known')
 // ---------------------------------------------------------------------------
 // kmap() ... kunmap() pairs
 
-@kpair@
+@kpair depends on anymap@
 local idexpression x;
 expression p, e, off;
 type T;
@@ -958,7 +977,7 @@ pu << kpair.pu;
 add_pair('kmap', pm, pu, str(x), str(p))
 
 // every call between a kmap() and its unmap, and those given the page
-@kcall exists@
+@kcall depends on anymap exists@
 position kpair.pm, kpair.pu;
 identifier g;
 position pc;
@@ -976,7 +995,7 @@ pc << kcall.pc;
 @@
 region_kcall(pm, str(g), pc, None)
 
-@kcall_page exists@
+@kcall_page depends on anymap exists@
 expression kpair.p;
 position kpair.pm, kpair.pu;
 identifier g;
@@ -998,7 +1017,7 @@ pc << kcall_page.pc;
 region_kcall(pm, str(g), pc, int(n))
 
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
-@lpair@
+@lpair depends on anymap@
 expression x, p, e;
 type T;
 position pm, pu;
@@ -1284,7 +1303,7 @@ classify(pc, 'stacker')
 // nested mappings: is the outer one released while the inner one is held?
 // (every form of map statement the pair rules accept)
 
-@order1 exists@
+@order1 depends on anymap exists@
 type T, T1, T2;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier M2 = {kmap_atomic, kmap_local_page};
@@ -1299,7 +1318,7 @@ position pm1, pm2, pu1;
 ... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
 U1@pu1(\(x\|(T)x\))
 
-@order2 exists@
+@order2 depends on anymap exists@
 type T, T1, T2;
 identifier M2 = {kmap_atomic, kmap_local_page};
 expression x, y, p, q, e1, e2;
@@ -1312,7 +1331,7 @@ position pm1, pm2, pu1;
 ... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
 kunmap@pu1(p)
 
-@order3 exists@
+@order3 depends on anymap exists@
 type T, T1, T2;
 identifier M1 = {kmap_atomic, kmap_local_page};
 identifier U1 = {kunmap_atomic, kunmap_local};
@@ -1326,7 +1345,7 @@ position pm1, pm2, pu1;
 ... when != kunmap(q)
 U1@pu1(\(x\|(T)x\))
 
-@order4 exists@
+@order4 depends on anymap exists@
 type T1, T2;
 expression x, y, p, q, e1, e2;
 position pm1, pm2, pu1;
@@ -1375,7 +1394,7 @@ for u in pu1:
 	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
 
 // An outer unmap directly followed by the inner one can be swapped.
-@adjacent@
+@adjacent depends on anymap@
 identifier U1 = {kunmap_atomic, kunmap_local};
 identifier U2 = {kunmap_atomic, kunmap_local};
 expression x, y;
@@ -1402,7 +1421,7 @@ state['order'] = out
 // kmap() written inside the memcpy()/memset() it serves and unmapped
 // right after it (or after set_page_dirty() of the page): in report mode,
 // and for -D summary, the sites the rules kinline* below convert.
-@kinline2_r depends on report || org || summary@
+@kinline2_r depends on anymap && (report || org || summary)@
 expression p, q, off, off2, len;
 position pk, pk2;
 @@
@@ -1428,7 +1447,7 @@ set_page_dirty(p);
 kunmap(p);
 )
 
-@kinline2_pp_r depends on report || org || summary@
+@kinline2_pp_r depends on anymap && (report || org || summary)@
 identifier dp, sp;
 expression len;
 position pk, pk2;
@@ -1447,7 +1466,7 @@ set_page_dirty(*dp);
 kunmap(*dp);
 )
 
-@kinline_r depends on report || org || summary@
+@kinline_r depends on anymap && (report || org || summary)@
 expression p, to, from, off, len;
 position pk;
 @@
@@ -1472,7 +1491,7 @@ set_page_dirty(p);
 kunmap(p);
 )
 
-@kinline_pp_r depends on report || org || summary@
+@kinline_pp_r depends on anymap && (report || org || summary)@
 identifier pp;
 expression to, from, off, len;
 position pk;
@@ -1525,7 +1544,7 @@ inline_convert(pk)
 // ---------------------------------------------------------------------------
 // kunmap_atomic()/kunmap_local() take the address, not the page
 
-@badunmap@
+@badunmap depends on anymap@
 struct page *pg;
 expression E;
 identifier f = {kunmap_atomic, kunmap_local};
@@ -1554,7 +1573,7 @@ pb << badunmap.pb;
 coccilib.org.print_todo(pb[0],
 	"ERROR: %s() given a struct page * [bug]" % f)
 
-@depends on context@
+@depends on anymap && context@
 position badunmap.pb;
 identifier f = {kunmap_atomic, kunmap_local};
 expression E;
@@ -1609,7 +1628,7 @@ if in_swap(pa) and once(pa, 'swap'):
 	else:
 		coccilib.org.print_todo(pa[0], msg)
 
-@depends on context@
+@depends on anymap && context@
 position pm : script:python() { has_reason(pm) or atomic_ok(pm) or kmap_ok(pm) };
 identifier M = {kmap_atomic, kmap};
 expression p;
@@ -1617,7 +1636,7 @@ expression p;
 
 * M@pm(p)
 
-@untouched depends on summary@
+@untouched depends on anymap && summary@
 position p;
 identifier f = {kmap_atomic, kmap};
 @@
@@ -1633,7 +1652,7 @@ if keym(p[0]) not in state['kind'] and once(p, 'untouched'):
 	coccilib.report.print_report(p[0], "INFO: %s() left alone [untouched]" % f)
 
 // every map and unmap call, for the keys of the conversion rules
-@allunmapa@
+@allunmapa depends on anymap@
 expression e;
 type T;
 position pc;
@@ -1651,7 +1670,7 @@ pc << allunmapa.pc;
 @@
 call_add('au', pc, e)
 
-@allcalls@
+@allcalls depends on anymap@
 identifier f = {kmap_atomic, kmap, kunmap};
 expression e;
 position pc;
@@ -1670,7 +1689,7 @@ call_add({'kmap_atomic': 'am', 'kmap': 'km', 'kunmap': 'ku'}[str(f)], pc, e)
 // patch mode
 
 // Unmaps released in the wrong order: swap them.
-@swapit depends on patch@
+@swapit depends on anymap && patch@
 identifier U1 = {kunmap_atomic, kunmap_local};
 identifier U2 = {kunmap_atomic, kunmap_local};
 expression x, y;
@@ -1688,7 +1707,7 @@ position pb : script:python() { swap_inner(pb) };
 // need the mapping): the page helper does the same with kmap_local_page().
 // A copy between two such mappings is memcpy_page(), done first so that
 // kinline does not take one of its mappings for the source or destination.
-@kinline2 depends on patch@
+@kinline2 depends on anymap && patch@
 expression p, q, off, off2, len;
 @@
 
@@ -1717,7 +1736,7 @@ expression p, q, off, off2, len;
 - kunmap(p);
 )
 
-@kinline2_pp depends on patch@
+@kinline2_pp depends on anymap && patch@
 identifier dp, sp;
 expression len;
 @@
@@ -1736,7 +1755,7 @@ expression len;
 - kunmap(*dp);
 )
 
-@kinline depends on patch@
+@kinline depends on anymap && patch@
 expression p, to, from, off, len;
 @@
 
@@ -1766,7 +1785,7 @@ expression p, to, from, off, len;
 - kunmap(p);
 )
 
-@kinline_pp depends on patch@
+@kinline_pp depends on anymap && patch@
 identifier pp;
 expression to, from, off, len;
 @@
@@ -1799,7 +1818,7 @@ expression to, from, off, len;
 
 // The decisions are found by function and variable (conv_ok()): earlier
 // transformations may have reparsed the function with other lines.
-@aconv_cast depends on patch disable drop_cast@
+@aconv_cast depends on anymap && patch disable drop_cast@
 expression p;
 type T;
 position pm : script:python(p) { conv_am(pm, p) };
@@ -1808,7 +1827,7 @@ position pm : script:python(p) { conv_am(pm, p) };
 - (T)kmap_atomic@pm(p)
 + (T)kmap_local_page(p)
 
-@aconv depends on patch disable drop_cast@
+@aconv depends on anymap && patch disable drop_cast@
 expression p;
 position pm : script:python(p) { conv_am(pm, p) };
 @@
@@ -1816,7 +1835,7 @@ position pm : script:python(p) { conv_am(pm, p) };
 - kmap_atomic@pm(p)
 + kmap_local_page(p)
 
-@aconv_unmap_cast depends on patch disable drop_cast@
+@aconv_unmap_cast depends on anymap && patch disable drop_cast@
 expression x;
 type T;
 position pu : script:python(x) { conv_au(pu, x) };
@@ -1825,7 +1844,7 @@ position pu : script:python(x) { conv_au(pu, x) };
 - kunmap_atomic@pu((T)x)
 + kunmap_local((T)x)
 
-@aconv_unmap depends on patch disable drop_cast@
+@aconv_unmap depends on anymap && patch disable drop_cast@
 expression x;
 position pu : script:python(x) { conv_au(pu, x) };
 @@
@@ -1833,7 +1852,7 @@ position pu : script:python(x) { conv_au(pu, x) };
 - kunmap_atomic@pu(x)
 + kunmap_local(x)
 
-@kconv_int depends on patch disable drop_cast@
+@kconv_int depends on anymap && patch disable drop_cast@
 local idexpression x;
 expression p;
 type TI = {unsigned long, uintptr_t, long};
@@ -1848,7 +1867,7 @@ x =
 - kunmap@pu(p);
 + kunmap_local((void *)x);
 
-@kconv depends on patch disable drop_cast@
+@kconv depends on anymap && patch disable drop_cast@
 local idexpression x;
 expression p;
 position pm : script:python(p) { conv_km(pm, p) };
@@ -1863,7 +1882,7 @@ x = <+...
 - kunmap@pu(p);
 + kunmap_local(x);
 
-@kconv_decl depends on patch disable drop_cast@
+@kconv_decl depends on anymap && patch disable drop_cast@
 identifier x;
 type T;
 expression p;
@@ -1881,7 +1900,7 @@ T x = <+...
 
 // A memcpy() whose two arguments both use the mapping (a copy within
 // the page) has no helper form.
-@memself depends on patch@
+@memself depends on anymap && patch@
 identifier x;
 expression len;
 position pc;
@@ -1896,7 +1915,7 @@ pc << memself.pc;
 self_copy_add(pc, x)
 
 // A block left with the helper call alone loses its braces.
-@memhelp_blk depends on patch@
+@memhelp_blk depends on anymap && patch@
 local idexpression x;
 expression E, p, to, from, off, len;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
@@ -1928,7 +1947,7 @@ if (E)
 - }
 
 // One copy in each branch of an if, the direction chosen by the test.
-@memhelp_if depends on patch@
+@memhelp_if depends on anymap && patch@
 local idexpression x;
 expression E, p, to, from, off, len, to2, from2, off2, len2;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
@@ -1961,7 +1980,7 @@ memvar_add(x, pn)
 
 // The same with flush_dcache_page() of the page before or after the
 // unmap: memcpy_to_page() and memzero_page() flush the page themselves.
-@memhelp_flush depends on patch@
+@memhelp_flush depends on anymap && patch@
 local idexpression x;
 expression p, from, off, len;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
@@ -1996,7 +2015,7 @@ pn << memhelp_flush.pn;
 memvar_add(x, pn)
 
 // map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
-@memhelp depends on patch@
+@memhelp depends on anymap && patch@
 local idexpression x;
 expression p, to, from, off, len;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
@@ -2024,7 +2043,7 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 )
 - kunmap_local(x);
 
-@memhelp_decl depends on patch@
+@memhelp_decl depends on anymap && patch@
 identifier x;
 type T;
 expression p, to, from, off, len;
@@ -2066,7 +2085,7 @@ pn << memhelp_blk.pn;
 @@
 memvar_add(x, pn)
 
-@memused depends on patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) exists@
+@memused depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if)) && anymap exists@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd;
@@ -2076,7 +2095,7 @@ T xi@pd;
 ...
 xi
 
-@memvar depends on patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) && (!memused || memused) disable decl_init@
+@memvar depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) && (!memused || memused)) && anymap disable decl_init@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd != memused.pd;
