@@ -326,6 +326,8 @@ def atomic_reason(km):
 			if r:
 				return ('callee', '%s() at line %d: %s' % (g, line, r[1]))
 	for (g, line) in unparsed:
+		if g in ('volatile', '__volatile__'):
+			return ('unparsed', 'inline assembly at line %d, which the rule cannot see into' % line)
 		if g not in state['funcs']:
 			return ('unparsed', '%s() at line %d is in code spatch cannot parse' % (g, line))
 	if flags['strict']:
