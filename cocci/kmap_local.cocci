@@ -651,14 +651,6 @@ def atomic_ok(p):
 def kmap_ok(p):
 	return map_ok(p, 'kmap')
 
-def map_selected(p):
-	reset(p[0].file)
-	km = keym(p[0])
-	k = state['kind'].get(km)
-	if k == 'local':
-		return True
-	return k is not None and km not in decide()
-
 def has_reason(p):
 	return map_reason(p) is not None
 
