@@ -1056,6 +1056,21 @@ reset(p[0].file)
 state['seen'].add(int(p[0].line))
 state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
+// declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
+// too, with no local variable in them
+@seen_decl depends on apair || kpair@
+declarer D;
+position p;
+@@
+
+D@p(...);
+
+@script:python@
+p << seen_decl.p;
+@@
+reset(p[0].file)
+state['seen'].add(int(p[0].line))
+
 @fdef depends on apair || kpair@
 identifier fn;
 position pf;
