@@ -104,7 +104,7 @@ for d in "$@"; do
 done
 
 # the files that mention kmap or kunmap, relative to $root: only these can
-# match (for the count, and the file by file fallback below)
+# match (for the count)
 mentions() {
 	if [ ${#scanner[@]} -gt 0 ]; then
 		git -C "$root" grep -lE 'kmap|kunmap' -- "$1" | grep -E '\.[ch]$' || true
@@ -121,55 +121,18 @@ mentions() {
 	done
 } | sed 's|^\./||' | sort -u >"$tmp/files"
 
-# spatch_each LIST FLAGS...: the fallback, one spatch per file of LIST,
-# $jobs at a time, from a scratch directory on absolute paths (spatch never
-# writes into the tree: no --in-place, and its own scratch files land in
-# $tmp); the outputs are concatenated in file order.  A file on which
-# spatch fails or times out is named in $tmp/err and contributes nothing.
-spatch_each() {
-	local list=$1 out=$tmp/each
-	shift
-	rm -rf "$out"
-	mkdir -p "$out" "$tmp/cwd"
-	# shellcheck disable=SC2016
-	(cd "$tmp/cwd" && tr '\n' '\0' <"$list" |
-		xargs -0 -r -P "$jobs" -I {} sh -c '
-			out=$1 root=$2 f=$3
-			shift 3
-			o=$out/$(printf %s "$f" | tr / @)
-			rc=0
-			timeout $((TIMEOUT + 30)) "$SPATCH" --very-quiet --no-includes \
-				--include-headers --timeout "$TIMEOUT" --sp-file "$COCCI" "$@" \
-				--patch "$root" "$root/$f" >"$o.out" 2>"$o.err" || rc=$?
-			if [ "$rc" = 124 ]; then
-				why="timed out after $((TIMEOUT + 30))s"
-			elif [ "$rc" != 0 ]; then
-				why="exit $rc: $(grep -v "^$" "$o.err" | head -n 1)"
-			elif grep -qiE "timeout|^EXN|exception|Fatal error" "$o.err"; then
-				why=$(grep -iE "timeout|^EXN|exception|Fatal error" "$o.err" | head -n 1)
-			else
-				why=
-			fi
-			if [ -n "$why" ]; then
-				: >"$o.out"
-				echo "FAILED: $f: $why" >>"$o.err"
-			fi
-		' summary-spatch "$out" "$root" {} "$@")
-	find "$out" -name '*.out' -size +0 | sort | xargs -r cat
-	find "$out" -name '*.err' -size +0 | sort | xargs -r cat >>"$tmp/err"
-}
-
-# spatch_one N LIST FLAGS... TARGET...: one spatch over TARGET (a directory,
+# spatch_one N FLAGS... TARGET...: one spatch over TARGET (a directory,
 # or --file-groups FILE), parallel with its own --jobs, its workers' outputs
 # kept apart by spatch (--tmp-dir) and concatenated at the end.  Python's
 # stdout is unbuffered (PYTHONUNBUFFERED), so that a report line is never
 # split around a diff line of the same worker.  A file spatch gives up on
 # ("EXN: ... in FILE": a timeout, a parse failure) is named in $tmp/err
 # and its lines are dropped.  If the run as a whole fails (an exception
-# spatch does not catch per file), the files of LIST are run one by one.
+# spatch does not catch per file), that is a failure of its own and the
+# run gives nothing.
 spatch_one() {
-	local n=$1 list=$2 o=$tmp/run$1 rc=0
-	shift 2
+	local n=$1 o=$tmp/run$1 rc=0
+	shift
 	mkdir -p "$tmp/cwd" "$tmp/spatch-tmp"
 	(cd "$tmp/cwd" && PYTHONUNBUFFERED=1 TMPDIR=$tmp/spatch-tmp "$SPATCH" \
 		--very-quiet --no-includes --include-headers --timeout "$TIMEOUT" \
@@ -177,8 +140,7 @@ spatch_one() {
 		"${spatch_flags[@]}" --patch "$root" "$@") >"$o.out" 2>"$o.err" || rc=$?
 	cat "$o.err" >>"$tmp/err"
 	if [ "$rc" != 0 ] || grep -qE '^\[Parmap\]|^Aborting computation|^Fatal error' "$o.err"; then
-		echo "summary: spatch exit $rc on $*: running its files one by one" >>"$tmp/err"
-		spatch_each "$list" "${spatch_flags[@]}"
+		echo "FAILED: spatch as a whole (exit $rc): $(grep -v '^$' "$o.err" | tail -n 1)" >>"$tmp/err"
 		return
 	fi
 	sed -n 's|^EXN: \(.*\) in '"$root"'/\(.*\)$|\2\t\1|p' "$o.err" |
@@ -260,11 +222,11 @@ spatch_all() {
 		grep -q '^Grep query'; then
 		echo "summary: spatch infers no tokens from $COCCI: selecting the files itself" >>"$tmp/err"
 		sed "s|^|$root/|; s|\$|\n|" "$tmp/files" >"$tmp/groups"
-		spatch_one 1 "$tmp/files" --file-groups "$tmp/groups"
+		spatch_one 1 --file-groups "$tmp/groups"
 	elif [ ${#dirs[@]} = 1 ] && [ ${#files[@]} = 0 ]; then
 		d=${dirs[0]}
 		if [ "$d" = . ]; then d=$root; else d=$root/$d; fi
-		spatch_one 1 "$tmp/files" ${scanner[@]+"${scanner[@]}"} --dir "$d"
+		spatch_one 1 ${scanner[@]+"${scanner[@]}"} --dir "$d"
 	else
 		{
 			for d in ${dirs[@]+"${dirs[@]}"}; do
@@ -274,7 +236,7 @@ spatch_all() {
 				echo "$root/$d"
 			done
 		} | sed 's|/\./|/|g; s|/\.$||' | sort -u | sed 's/$/\n/' >"$tmp/groups"
-		spatch_one 1 "$tmp/files" --file-groups "$tmp/groups"
+		spatch_one 1 --file-groups "$tmp/groups"
 	fi
 }
 
