@@ -87,7 +87,7 @@ def new_state(f):
 	return {
 		'file': f, 'pairs': {}, 'unmap_of': {}, 'kind': {},
 		'mapx': {}, 'mapp': {}, 'region_calls': {},
-		'cls': {}, 'fcalls': {}, 'seen': set(), 'direct': {},
+		'cls': {}, 'fcalls': {}, 'seen': set(),
 		'occ': {}, 'deref': set(), 'args': {}, 'review': {}, 'memo': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
 		'params': {}, 'order': [], 'kregion': {},
@@ -129,7 +129,9 @@ def realkey(p):
 def seen_at(k, p):
 	state['cols'].setdefault(k, set()).add(int(p.column))
 
-def add_pair(kind, pm, pu, x, p):
+def add_pair(kind, pm, pu, x, p, ux=None):
+	"""a map at pm of page p into x, unmapped at pu (by the address ux
+	when that is not x)"""
 	reset(pm[0].file)
 	km = keym(pm[0])
 	seen_at(km, pm[0])
@@ -147,7 +149,7 @@ def add_pair(kind, pm, pu, x, p):
 	fn = pm[0].current_element
 	if kind == 'atomic':
 		state['gmap'][km] = ('am', fn, norm(p))
-		state['gunmap'][km] = ('au', fn, norm(x))
+		state['gunmap'][km] = ('au', fn, norm(ux or x))
 	elif kind == 'kmap':
 		state['gmap'][km] = ('km', fn, norm(p))
 		state['gunmap'][km] = ('ku', fn, norm(p))
@@ -164,11 +166,6 @@ def region_call(pm, g, pc):
 	reset(pm[0].file)
 	rc = state['region_calls'].setdefault(keym(pm[0]), [])
 	c = (g, int(pc[0].line), int(pc[0].column))
-	direct = state['direct'].setdefault(keym(pm[0]), set())
-	if g != '<indirect>':
-		direct.add(c[1:])
-	elif c[1:] in direct:
-		return		# an indirect call is one the direct rule did not see
 	if g not in ('kmap_atomic', 'kunmap_atomic') and c not in rc:
 		rc.append(c)
 
@@ -660,6 +657,49 @@ def in_swap(p):
 	decide()
 	return ku in state['swap'] or ku in state['swap'].values()
 
+def adjacent_add(pa, pb):
+	"""the unmap at pb directly follows the one at pa: if pa closes an
+	outer mapping whose inner one pb closes, the two can be swapped"""
+	reset(pa[0].file)
+	ka, kb = keyu(pa[0]), keyu(pb[0])
+	out = []
+	for (o, i, u, v) in state['order']:
+		if u == ka and kb in state['pairs'].get(i, ()) and ka != kb:
+			out.append((o, i, u, kb))
+		else:
+			out.append((o, i, u, v))
+	state['order'] = out
+
+def report_line(p, msg):
+	if flags['report']:
+		coccilib.report.print_report(p[0], msg)
+	else:
+		coccilib.org.print_todo(p[0], msg)
+
+def report_map(m, pm):
+	"""the report mode lines of the map call m at pm, if paired"""
+	reset(pm[0].file)
+	km = keym(pm[0])
+	kind = {'kmap_atomic': 'atomic', 'kmap': 'kmap'}[m]
+	if state['kind'].get(km) != kind or \
+	   int(pm[0].column) not in state['cols'].get(km, ()):
+		return
+	r = map_reason(pm)
+	if not once(pm, 'map'):
+		return
+	if r is None:
+		report_line(pm, "WARNING: %s() -> kmap_local_page() [convert]" % m)
+		ext = state['review'].get(km)
+		if ext:
+			report_line(pm, "INFO: kmap() address passed to %s() at line %d, defined "
+				    "elsewhere: check that it does not keep it [review]" % ext)
+	else:
+		report_line(pm, "INFO: %s() kept [%s]: %s" % ((m,) + r))
+
+def report_swap(pa):
+	if in_swap(pa) and once(pa, 'swap'):
+		report_line(pa, "WARNING: nested mappings unmapped out of order [reorder]")
+
 def map_reason(p):
 	reset(p[0].file)
 	return decide().get(keym(p[0]))
@@ -730,58 +770,55 @@ flags['org'] = True
 // kmap_atomic() ... kunmap_atomic() pairs
 
 @apair depends on anymap@
-expression x, p, e;
+expression x, p, e, e2;
 type T, T2;
-position pm, pu;
+position pm, pu, po, pd;
 @@
 
 (
 x = kmap_atomic@pm(p)
 |
-x = kmap_atomic@pm(p) + e
+x = kmap_atomic@pm(p) + e@po
 |
 x = (T)kmap_atomic@pm(p)
 |
-x = (T)kmap_atomic@pm(p) + e
+x = (T)kmap_atomic@pm(p) + e@po
 |
-x = (T)(kmap_atomic@pm(p) + e)
+x = (T)(kmap_atomic@pm(p) + e@po)
+|
+x = kmap_atomic@pm(p) + e + e2
+|
+x = (T)kmap_atomic@pm(p) + e + e2
 )
 ... when != x = kmap_atomic(...)
 (
 kunmap_atomic@pu(x);
 |
 kunmap_atomic@pu((T2)x);
+|
+kunmap_atomic@pu(x - e@pd);
 )
 
+// kunmap_atomic(x - e) closes x = kmap_atomic(p) + e only: SmPL binds e
+// afresh when the map had no offset (po is then unbound)
 @script:python@
 x << apair.x;
 p << apair.p;
+e << apair.e = "";
 pm << apair.pm;
 pu << apair.pu;
+po << apair.po = [];
+pd << apair.pd = [];
 @@
-add_pair('atomic', pm, pu, str(x), str(p))
+if not pd:
+	add_pair('atomic', pm, pu, str(x), str(p))
+elif po:
+	add_pair('atomic', pm, pu, str(x), str(p), '%s - %s' % (x, e))
 
 // Every call between a kmap_atomic() and its unmap, nested ones included
-// ("when any": not only the first of each path).
+// ("when any": not only the first of each path); a call through a pointer
+// is named "<indirect>".
 @acall depends on anymap exists@
-position apair.pm, apair.pu;
-identifier g;
-position pc;
-@@
-
-kmap_atomic@pm(...)
-... when != kunmap_atomic@pu(...)
-    when any
-g@pc(...)
-
-@script:python@
-pm << apair.pm;
-g << acall.g;
-pc << acall.pc;
-@@
-region_call(pm, str(g), pc)
-
-@acall_indirect depends on anymap exists@
 position apair.pm, apair.pu;
 expression E;
 position pc;
@@ -794,9 +831,10 @@ E@pc(...)
 
 @script:python@
 pm << apair.pm;
-pc << acall_indirect.pc;
+E << acall.E;
+pc << acall.pc;
 @@
-region_call(pm, '<indirect>', pc)
+region_call(pm, str(E) if str(E).isidentifier() else '<indirect>', pc)
 
 // The classes of calls (ATOMIC_ORDER), one rule each: a disjunction would
 // match only the outermost of nested calls.
@@ -1322,10 +1360,10 @@ position pm1, pm2, pu1;
 @@
 
 \(x = M1@pm1(p) \| x = M1@pm1(p) + e1 \| x = (T1)M1@pm1(p) \| x = (T1)M1@pm1(p) + e1 \| x = (T1)(M1@pm1(p) + e1)\)
-... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
+... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\|x - e1\))
 \(y = M2@pm2(q) \| y = M2@pm2(q) + e2 \| y = (T2)M2@pm2(q) \| y = (T2)M2@pm2(q) + e2 \| y = (T2)(M2@pm2(q) + e2)\)
-... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
-U1@pu1(\(x\|(T)x\))
+... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\|y - e2\))
+U1@pu1(\(x\|(T)x\|x - e1\))
 
 @order2 depends on anymap exists@
 type T, T1, T2;
@@ -1337,7 +1375,7 @@ position pm1, pm2, pu1;
 \(x = kmap@pm1(p) \| x = kmap@pm1(p) + e1 \| x = (T1)kmap@pm1(p) \| x = (T1)kmap@pm1(p) + e1 \| x = (T1)(kmap@pm1(p) + e1)\)
 ... when != kunmap(p)
 \(y = M2@pm2(q) \| y = M2@pm2(q) + e2 \| y = (T2)M2@pm2(q) \| y = (T2)M2@pm2(q) + e2 \| y = (T2)(M2@pm2(q) + e2)\)
-... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\))
+... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\|y - e2\))
 kunmap@pu1(p)
 
 @order3 depends on anymap exists@
@@ -1349,10 +1387,10 @@ position pm1, pm2, pu1;
 @@
 
 \(x = M1@pm1(p) \| x = M1@pm1(p) + e1 \| x = (T1)M1@pm1(p) \| x = (T1)M1@pm1(p) + e1 \| x = (T1)(M1@pm1(p) + e1)\)
-... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\))
+... when != \(kunmap_atomic\|kunmap_local\)(\(x\|(T)x\|x - e1\))
 \(y = kmap@pm2(q) \| y = kmap@pm2(q) + e2 \| y = (T2)kmap@pm2(q) \| y = (T2)kmap@pm2(q) + e2 \| y = (T2)(kmap@pm2(q) + e2)\)
 ... when != kunmap(q)
-U1@pu1(\(x\|(T)x\))
+U1@pu1(\(x\|(T)x\|x - e1\))
 
 @order4 depends on anymap exists@
 type T1, T2;
@@ -1417,15 +1455,22 @@ U2@pb(y);
 pa << adjacent.pa;
 pb << adjacent.pb;
 @@
-reset(pa[0].file)
-ka, kb = keyu(pa[0]), keyu(pb[0])
-out = []
-for (o, i, u, _) in state['order']:
-	if u == ka and kb in state['pairs'].get(i, ()) and ka != kb:
-		out.append((o, i, u, kb))
-	else:
-		out.append((o, i, u, _))
-state['order'] = out
+adjacent_add(pa, pb)
+
+// the same for two kunmap() calls (kunmap(p) names the page)
+@adjacent_k depends on anymap@
+expression p, q;
+position pa, pb;
+@@
+
+kunmap@pa(p);
+kunmap@pb(q);
+
+@script:python@
+pa << adjacent_k.pa;
+pb << adjacent_k.pb;
+@@
+adjacent_add(pa, pb)
 
 // kmap() written inside the memcpy()/memset() it serves and unmapped
 // right after it (or after set_page_dirty() of the page): in report mode,
@@ -1593,49 +1638,31 @@ expression E;
 // ---------------------------------------------------------------------------
 // report, org and context modes
 
-@script:python depends on report || org@
-pm << apair.pm;
+// The report rules find the calls afresh: a script rule inheriting from
+// apair or kpair is run over every environment the rules after those
+// built, which costs a minute on a large file.
+@rmap depends on anymap && (report || org)@
+identifier M = {kmap_atomic, kmap};
+position pm;
 @@
-r = map_reason(pm)
-if once(pm, 'map'):
-	if r is None:
-		msg = "WARNING: kmap_atomic() -> kmap_local_page() [convert]"
-	else:
-		msg = "INFO: kmap_atomic() kept [%s]: %s" % r
-	if flags['report']:
-		coccilib.report.print_report(pm[0], msg)
-	else:
-		coccilib.org.print_todo(pm[0], msg)
 
-@script:python depends on report || org@
-pm << kpair.pm;
+M@pm(...)
+
+@script:python@
+M << rmap.M;
+pm << rmap.pm;
 @@
-r = map_reason(pm)
-if once(pm, 'map'):
-	msgs = []
-	if r is None:
-		msgs.append("WARNING: kmap() -> kmap_local_page() [convert]")
-		ext = state['review'].get(keym(pm[0]))
-		if ext:
-			msgs.append("INFO: kmap() address passed to %s() at line %d, defined "
-				    "elsewhere: check that it does not keep it [review]" % ext)
-	else:
-		msgs.append("INFO: kmap() kept [%s]: %s" % r)
-	for msg in msgs:
-		if flags['report']:
-			coccilib.report.print_report(pm[0], msg)
-		else:
-			coccilib.org.print_todo(pm[0], msg)
+report_map(str(M), pm)
 
 @script:python depends on report || org@
 pa << adjacent.pa;
 @@
-if in_swap(pa) and once(pa, 'swap'):
-	msg = "WARNING: nested mappings unmapped out of order [reorder]"
-	if flags['report']:
-		coccilib.report.print_report(pa[0], msg)
-	else:
-		coccilib.org.print_todo(pa[0], msg)
+report_swap(pa)
+
+@script:python depends on report || org@
+pa << adjacent_k.pa;
+@@
+report_swap(pa)
 
 @depends on anymap && context@
 position pm : script:python() { has_reason(pm) or atomic_ok(pm) or kmap_ok(pm) };
@@ -1710,6 +1737,17 @@ position pb : script:python() { swap_inner(pb) };
 - U2@pb(y);
 + kunmap_local(y);
 + kunmap_local(x);
+
+@swapit_k depends on anymap && patch@
+expression p, q;
+position pa : script:python() { swap_outer(pa) };
+position pb : script:python() { swap_inner(pb) };
+@@
+
+- kunmap@pa(p);
+- kunmap@pb(q);
++ kunmap(q);
++ kunmap(p);
 
 // kmap() written inside the memcpy()/memset() it serves, unmapped by the
 // next statement (or after set_page_dirty() of the page, which does not
