@@ -1638,9 +1638,10 @@ expression E;
 // ---------------------------------------------------------------------------
 // report, org and context modes
 
-// The report rules find the calls afresh: a script rule inheriting from
-// apair or kpair is run over every environment the rules after those
-// built, which costs a minute on a large file.
+// The report rules find the map calls afresh: script rules here that
+// inherited apair.pm and kpair.pm cost spatch a minute on
+// fs/btrfs/inode.c in report mode (spatch --profile), against 0.013 s
+// spent in the decisions.
 @rmap depends on anymap && (report || org)@
 identifier M = {kmap_atomic, kmap};
 position pm;
