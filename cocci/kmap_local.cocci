@@ -90,7 +90,7 @@ def new_state(f):
 		'cls': {}, 'fcalls': {}, 'seen': set(),
 		'occ': {}, 'deref': set(), 'args': {}, 'review': {}, 'memo': {},
 		'lassign': [], 'nassign': [], 'rets': [], 'funcs': set(),
-		'params': {}, 'order': [], 'kregion': {},
+		'params': {}, 'order': [], 'kregion': {}, 'pa_ok': set(),
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
 		'reported': set(), 'cols': {}, 'func_of': {}, 'fline': {},
 	}
@@ -168,6 +168,12 @@ def region_call(pm, g, pc):
 	c = (g, int(pc[0].line), int(pc[0].column))
 	if g not in ('kmap_atomic', 'kunmap_atomic') and c not in rc:
 		rc.append(c)
+
+def page_address_ok(pa):
+	"""the page_address() call at pa takes the place of the address of
+	the kmap() before it"""
+	reset(pa[0].file)
+	state['pa_ok'].add((int(pa[0].line), int(pa[0].column)))
 
 def region_kcall(pm, g, pc, n):
 	"""a call between the kmap() at pm and its unmap; n: the index of an
@@ -478,6 +484,8 @@ def page_use_reason(fn, page, seen, km=None):
 	for (g, pc, n) in sorted(calls, key=lambda c: c[1]):
 		line = pc[0]
 		if g in ('page_address', 'lowmem_page_address'):
+			if tuple(pc) in state['pa_ok']:
+				continue
 			return ('page-address', '%s() at line %d needs a kmap() mapping' % (g, line))
 		if n is None or has_class(pc[0], pc[1], 'page_ok'):
 			continue
@@ -731,6 +739,15 @@ def self_copy_add(p, x):
 def not_self_copy(p, x):
 	reset(p[0].file)
 	return (p[0].current_element, str(x)) not in state.get('selfcopy', ())
+
+def lmap_add(p, x):
+	reset(p[0].file)
+	k = (p[0].current_element, str(x))
+	state.setdefault('lmaps', {}).setdefault(k, set()).add(realkey(p[0]))
+
+def one_lmap(p, x):
+	reset(p[0].file)
+	return len(state.get('lmaps', {}).get((p[0].current_element, str(x)), ())) == 1
 
 def not_helper(p):
 	return p[0].current_element not in MEM_HELPERS
@@ -1008,6 +1025,46 @@ pu << kpair.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
 
+// kmap(p) called for its mapping only, the address then taken with
+// page_address(p) (sysv_make_empty(), ufs_make_empty()): the address is
+// the one kmap_local_page(p) returns in its place.
+@kpair_pa depends on anymap@
+local idexpression x;
+expression p, e;
+type T;
+position pm, pa, pu;
+@@
+
+kmap@pm(p);
+... when != p = e
+    when != page_address(p)
+(
+x = page_address@pa(p);
+|
+x = (T *)page_address@pa(p);
+)
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+    when != page_address(p)
+kunmap@pu(p);
+
+@script:python@
+x << kpair_pa.x;
+p << kpair_pa.p;
+pm << kpair_pa.pm;
+pa << kpair_pa.pa;
+pu << kpair_pa.pu;
+@@
+add_pair('kmap', pm, pu, str(x), str(p))
+page_address_ok(pa)
+
 // every call between a kmap() and its unmap, and those given the page
 @kcall depends on anymap exists@
 position kpair.pm, kpair.pu;
@@ -1048,6 +1105,125 @@ pc << kcall_page.pc;
 @@
 region_kcall(pm, str(g), pc, int(n))
 
+// The address advanced once by an offset within the page
+// (kimage_load_normal_segment()): it still points into the page, and
+// kunmap_local() takes any address in it.
+@kpair_adv depends on anymap@
+local idexpression x;
+expression p, e, e2;
+position pm, pu;
+@@
+
+x = kmap@pm(p);
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+x += e2 & ~PAGE_MASK;
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+kunmap@pu(p);
+
+@script:python@
+x << kpair_adv.x;
+p << kpair_adv.p;
+pm << kpair_adv.pm;
+pu << kpair_adv.pu;
+@@
+add_pair('kmap', pm, pu, str(x), str(p))
+
+// the same for the regions of kpair_pa
+@kcall_pa depends on anymap exists@
+position kpair_pa.pm, kpair_pa.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_pa.pm;
+g << kcall_pa.g;
+pc << kcall_pa.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_pa depends on anymap exists@
+expression kpair_pa.p;
+position kpair_pa.pm, kpair_pa.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair_pa.pm;
+g << kcall_page_pa.g;
+n << kcall_page_pa.n;
+pc << kcall_page_pa.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
+// the same for the regions of kpair_adv
+@kcall_adv depends on anymap exists@
+position kpair_adv.pm, kpair_adv.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_adv.pm;
+g << kcall_adv.g;
+pc << kcall_adv.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_adv depends on anymap exists@
+expression kpair_adv.p;
+position kpair_adv.pm, kpair_adv.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair_adv.pm;
+g << kcall_page_adv.g;
+n << kcall_page_adv.n;
+pc << kcall_page_adv.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
 @lpair depends on anymap@
 expression x, p, e;
@@ -1079,7 +1255,7 @@ add_pair('local', pm, pu, str(x), str(p))
 // every use of a local variable or parameter, by name and position: the
 // lines where spatch parsed something (see "unparsed" above), and the uses
 // of an address (which only local variables can hold)
-@seen depends on apair || kpair@
+@seen depends on apair || kpair || kpair_pa || kpair_adv@
 local idexpression i;
 position p;
 @@
@@ -1096,7 +1272,7 @@ state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
 // declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
 // too, with no local variable in them
-@seen_decl depends on apair || kpair@
+@seen_decl depends on apair || kpair || kpair_pa || kpair_adv@
 declarer D;
 position p;
 @@
@@ -1109,7 +1285,7 @@ p << seen_decl.p;
 reset(p[0].file)
 state['seen'].add(int(p[0].line))
 
-@fdef depends on apair || kpair@
+@fdef depends on apair || kpair || kpair_pa || kpair_adv@
 identifier fn;
 position pf;
 @@
@@ -1127,7 +1303,7 @@ state['params'].setdefault(str(fn), {})
 
 // the name of each parameter, by index (a parameter of another form, a
 // function pointer say, has none: the address passed there may escape)
-@fparam depends on kpair@
+@fparam depends on kpair || kpair_pa || kpair_adv@
 identifier fn, prm;
 type T;
 parameter list[n] ps;
@@ -1142,7 +1318,7 @@ n << fparam.n;
 @@
 state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
-@fcall depends on apair || kpair@
+@fcall depends on apair || kpair || kpair_pa || kpair_adv@
 identifier g;
 position pc;
 @@
@@ -1160,7 +1336,7 @@ state['fcalls'].setdefault(pc[0].current_element, []).append(
 
 // every argument of every call (g is "<indirect>" for a call through a
 // pointer), with its index and span
-@farg depends on kpair@
+@farg depends on kpair || kpair_pa || kpair_adv@
 expression f, E;
 expression list[n] es;
 position pc, pe;
@@ -1178,7 +1354,7 @@ call_arg(pc, str(f), int(n), pe)
 
 // dereferences of a pointer: x[i], x->f, *x (a read or write through the
 // address, not the address itself) and &x[i], &x->f (which are addresses)
-@fderef depends on kpair@
+@fderef depends on kpair || kpair_pa || kpair_adv@
 identifier i, fld;
 expression e;
 position p;
@@ -1192,7 +1368,7 @@ p << fderef.p;
 reset(p[0].file)
 state['deref'].add((int(p[0].line), int(p[0].column)))
 
-@faddr depends on kpair@
+@faddr depends on kpair || kpair_pa || kpair_adv@
 identifier i, fld;
 expression e;
 position p;
@@ -1206,7 +1382,7 @@ p << faddr.p;
 reset(p[0].file)
 state['deref'].discard((int(p[0].line), int(p[0].column)))
 
-@fassign depends on kpair@
+@fassign depends on kpair || kpair_pa || kpair_adv@
 local idexpression L;
 expression E1, E2;
 position pl, pr;
@@ -1232,7 +1408,7 @@ else:
 	state['nassign'].append((fn, str(E1), span_of(pl[0]), span_of(pr[0]), int(pl[0].line)))
 
 // an initialised structure: its span runs from the name to the brace
-@finit depends on kpair@
+@finit depends on kpair || kpair_pa || kpair_adv@
 type T;
 identifier i;
 initializer list inits;
@@ -1250,7 +1426,7 @@ reset(pa[0].file)
 span = (int(pa[0].line), int(pa[0].column), int(pb[0].line_end), int(pb[0].column_end))
 state['lassign'].append((pa[0].current_element, str(i), span, int(pa[0].line)))
 
-@fret depends on kpair@
+@fret depends on kpair || kpair_pa || kpair_adv@
 expression E;
 position pa, pe;
 @@
@@ -1266,7 +1442,7 @@ state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
 
 // The classes of the calls that decide on kmap() regions.
 // functions that do not keep a pointer they are given
-@c_nokeep depends on kpair@
+@c_nokeep depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
 position pc;
 @@
@@ -1279,7 +1455,7 @@ pc << c_nokeep.pc;
 classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
-@c_page_ok depends on kpair@
+@c_page_ok depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
@@ -1292,7 +1468,7 @@ pc << c_page_ok.pc;
 classify(pc, 'page_ok')
 
 // functions whose result does not point into their arguments
-@c_noret depends on kpair@
+@c_noret depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -1306,7 +1482,7 @@ classify(pc, 'noret')
 
 // functions that keep a pointer they are given beyond the call (lists,
 // trees, work, timers, scatterlists): an address passed to one escapes
-@c_keeps depends on kpair@
+@c_keeps depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(list_add[A-Za-z0-9_]*|list_add_tail[A-Za-z0-9_]*|list_move[A-Za-z0-9_]*|list_splice[A-Za-z0-9_]*|hlist_add[A-Za-z0-9_]*|hlist_nulls_add[A-Za-z0-9_]*|llist_add[A-Za-z0-9_]*|rb_link_node|rb_insert[A-Za-z0-9_]*|radix_tree_insert|xa_store[A-Za-z0-9_]*|xa_insert[A-Za-z0-9_]*|xa_cmpxchg[A-Za-z0-9_]*|idr_alloc[A-Za-z0-9_]*|idr_replace|sg_set_buf|sg_init_one|kthread_create[A-Za-z0-9_]*|kthread_run|queue_work[A-Za-z0-9_]*|queue_delayed_work[A-Za-z0-9_]*|schedule_work[A-Za-z0-9_]*|schedule_delayed_work[A-Za-z0-9_]*|call_rcu|timer_setup|tasklet_init|async_schedule[A-Za-z0-9_]*|rcu_assign_pointer|smp_store_release|WRITE_ONCE)$";
 position pc;
 @@
@@ -1321,7 +1497,7 @@ classify(pc, 'keeps')
 // functions whose result may point into a pointer they are given (for
 // other functions defined elsewhere the rule assumes it does not, unless
 // -D strict, under which only functions of class "noret" are opaque)
-@c_retinto depends on kpair@
+@c_retinto depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(memchr|memchr_inv|memscan|strchr|strrchr|strnchr|strchrnul|strstr|strnstr|strpbrk|strsep|skip_spaces|strim|strstrip|container_of|container_of_safe|list_entry|list_first_entry|list_last_entry|list_next_entry|list_prev_entry|hlist_entry|rb_entry|PTR_ALIGN|PTR_ALIGN_DOWN|ALIGN|ALIGN_DOWN|min|max|min_t|max_t|READ_ONCE|untagged_addr|kasan_reset_tag|skb_put|skb_push|skb_pull)$";
 position pc;
 @@
@@ -1334,7 +1510,7 @@ pc << c_retinto.pc;
 classify(pc, 'retinto')
 
 // calls that may leave an atomic mapping behind when they return
-@c_stacker depends on kpair@
+@c_stacker depends on kpair || kpair_pa || kpair_adv@
 identifier g =~ "^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic[A-Za-z0-9_]*|io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$";
 position pc;
 @@
@@ -1946,6 +2122,27 @@ T x = <+...
 - kunmap@pu(p);
 + kunmap_local(x);
 
+@kconv_pa depends on anymap && patch disable drop_cast@
+local idexpression x;
+expression p;
+type T;
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+- kmap@pm(p);
+...
+(
+- x = page_address(p);
++ x = kmap_local_page(p);
+|
+- x = (T *)page_address(p);
++ x = kmap_local_page(p);
+)
+...
+- kunmap@pu(p);
++ kunmap_local(x);
+
 // A memcpy() whose two arguments both use the mapping (a copy within
 // the page) has no helper form.
 @memself depends on anymap && patch@
@@ -1961,6 +2158,65 @@ x << memself.x;
 pc << memself.pc;
 @@
 self_copy_add(pc, x)
+
+// Two mappings, one copied to the other, unmapped in reverse order:
+// memcpy_page().  Before the one-page helpers, which would take one of
+// the two mappings for a plain source or destination.
+@memhelp2 depends on anymap && patch@
+local idexpression x, y;
+expression p, q, off, off2, off3, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+- y = kmap_local_page(q);
+(
+- memcpy(y + off, x + off2 + off3, len);
++ memcpy_page(q, off, p, off2 + off3, len);
+|
+- memcpy(y + off, x + off2, len);
++ memcpy_page(q, off, p, off2, len);
+|
+- memcpy(y + off, x, len);
++ memcpy_page(q, off, p, 0, len);
+|
+- memcpy(y, x + off2, len);
++ memcpy_page(q, 0, p, off2, len);
+|
+- memcpy(y, x, len);
++ memcpy_page(q, 0, p, 0, len);
+|
+- copy_page(y, x);
++ memcpy_page(q, 0, p, 0, PAGE_SIZE);
+|
+- memcpy(x + off, y + off2 + off3, len);
++ memcpy_page(p, off, q, off2 + off3, len);
+|
+- memcpy(x + off, y + off2, len);
++ memcpy_page(p, off, q, off2, len);
+|
+- memcpy(x + off, y, len);
++ memcpy_page(p, off, q, 0, len);
+|
+- memcpy(x, y + off2, len);
++ memcpy_page(p, 0, q, off2, len);
+|
+- memcpy(x, y, len);
++ memcpy_page(p, 0, q, 0, len);
+|
+- copy_page(x, y);
++ memcpy_page(p, 0, q, 0, PAGE_SIZE);
+)
+- kunmap_local(y);
+- kunmap_local(x);
+
+@script:python@
+x << memhelp2.x;
+y << memhelp2.y;
+pn << memhelp2.pn;
+@@
+memvar_add(x, pn)
+memvar_add(y, pn)
 
 // A block left with the helper call alone loses its braces.
 @memhelp_blk depends on anymap && patch@
@@ -2120,6 +2376,90 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 )
 - kunmap_local(x);
 
+// The same with the offset added to the address at the map.
+@memhelp_off depends on anymap && patch disable plus_comm@
+local idexpression x;
+expression p, to, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p) + off;
+(
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, off, len);
+)
+- kunmap_local(x);
+
+@script:python@
+x << memhelp_off.x;
+pn << memhelp_off.pn;
+@@
+memvar_add(x, pn)
+
+// the kmap_local_page() calls by function and variable, for memhelp_gap
+@lmaps depends on anymap && patch@
+local idexpression x;
+position pl;
+@@
+
+x = kmap_local_page@pl(...)
+
+@script:python@
+x << lmaps.x;
+pl << lmaps.pl;
+@@
+lmap_add(pl, x)
+
+// Statements that do not use the mapping may stand between the map, the
+// copy and the unmap; they stay where they are.  Before the copy they must
+// not change the page, so the page is a local variable.  A variable
+// mapped more than once in the function is left to the rules above: the
+// paths of "..." could pair a copy with another mapping's unmap.
+@memhelp_gap depends on anymap && patch@
+local idexpression x;
+local idexpression struct page *p;
+expression E, to, from, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) and one_lmap(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+  ... when != x
+      when != p = E
+      when != &p
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(to, x, len);
++ memcpy_from_page(to, p, 0, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memcpy(x, from, len);
++ memcpy_to_page(p, 0, from, len);
+|
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+  ... when != x
+- kunmap_local(x);
+
+@script:python@
+x << memhelp_gap.x;
+pn << memhelp_gap.pn;
+@@
+memvar_add(x, pn)
+
 // the variable that held the address may now be unused
 @script:python@
 x << memhelp.x;
@@ -2133,7 +2473,7 @@ pn << memhelp_blk.pn;
 @@
 memvar_add(x, pn)
 
-@memused depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if)) && anymap exists@
+@memused depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if || memhelp2 || memhelp_gap || memhelp_off)) && anymap exists@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd;
@@ -2143,7 +2483,7 @@ T xi@pd;
 ...
 xi
 
-@memvar depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if) && (!memused || memused)) && anymap disable decl_init@
+@memvar depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if || memhelp2 || memhelp_gap || memhelp_off) && (!memused || memused)) && anymap disable decl_init@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd != memused.pd;
