@@ -25,7 +25,8 @@
 /// - Mappings must be released in reverse order.  Adjacent out-of-order
 ///   unmaps are swapped; other out-of-order regions are reported.
 /// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
-///   memcpy_to_page(), memcpy_page() and memzero_page().
+///   memcpy_to_page(), memcpy_page() and memzero_page(), also with
+///   statements that do not use the mapping around the copy.
 /// - kunmap_atomic() or kunmap_local() given a struct page * is a bug.
 ///
 /// Report lines carry a tag in brackets ([convert], [percpu], [escape],
@@ -725,7 +726,9 @@ def memvar_add(x, p):
 	state.setdefault('memvars', set()).add((str(x), p[0].current_element))
 
 def memvar_name(x):
-	return any(n == str(x) for (n, f) in state.get('memvars', ()))
+	# no position here to select the file by: spatch given several files
+	# at once runs each rule over all of them
+	return any(n == str(x) for st in files.values() for (n, f) in st.get('memvars', ()))
 
 def memvar_fn(x, p):
 	reset(p[0].file)
