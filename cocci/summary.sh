@@ -21,9 +21,9 @@
 #
 # Diff paths are relative to the top of the git tree holding the first
 # DIR (or to the current directory outside git): "git -C TOP apply FILE".
-# One spatch runs per DIR (and one for all the FILEs), in parallel with
-# its own --jobs, picking the files itself: with git grep (--use-gitgrep)
-# in a git work tree, else with its token prefilter.
+# One spatch runs, in parallel with its own --jobs, over the FILEs and
+# the files under the DIRs that mention kmap or kunmap (git grep in a git
+# work tree, else grep).
 
 set -euo pipefail
 
@@ -74,12 +74,11 @@ first=$1
 [ -d "$first" ] || first=$(dirname "$first")
 root=$(git -C "$first" rev-parse --show-toplevel 2>/dev/null || pwd)
 root=$(cd "$root" && pwd)
-# spatch's own file selection: git grep in a git work tree, else its
-# token prefilter
+# the files are found with git grep in a git work tree, else with grep
 if [ "$(git -C "$root" rev-parse --is-inside-work-tree 2>/dev/null)" = true ]; then
-	scanner=(--use-gitgrep)
+	ingit=1
 else
-	scanner=()
+	ingit=0
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kmap-summary.XXXXXX")
@@ -104,9 +103,9 @@ for d in "$@"; do
 done
 
 # the files that mention kmap or kunmap, relative to $root: only these can
-# match (for the count)
+# match; spatch is given these and the FILEs
 mentions() {
-	if [ ${#scanner[@]} -gt 0 ]; then
+	if [ "$ingit" = 1 ]; then
 		git -C "$root" grep -lE 'kmap|kunmap' -- "$1" | grep -E '\.[ch]$' || true
 	else
 		(cd "$root" && { grep -rlE --include='*.c' --include='*.h' 'kmap|kunmap' "$1" || true; })
@@ -208,36 +207,17 @@ split_output() {
 	find "$tmp/chunks" -name '*.out' -size +0 | sort | xargs -r cat >"$diff_out"
 }
 
-# spatch_all: a single DIR is one spatch --dir, with spatch's own file
-# selection (git grep in a git work tree, else its token prefilter);
-# several DIRs or FILEs are one spatch --file-groups run (one file a group:
-# a plain file list would be one unit of work, not parallel, and spatch
-# takes one directory only) over the FILEs and the .c and .h files under
-# the DIRs, spatch's token prefilter picking those worth trying.  A rule
-# from which spatch infers no tokens ("No grep query") would make it parse
-# every file: it is given the files that mention kmap or kunmap instead.
+# spatch_all: one spatch --file-groups run (one file a group: a plain file
+# list would be one unit of work, not parallel) over the FILEs and the
+# files under the DIRs that mention kmap or kunmap.  Every rule depends on
+# a map or unmap call in the file, but the tokens spatch infers from the
+# rule for its own selection (--use-gitgrep) are a union that also takes
+# every file with memcpy, memset or page: 14 247 files of 5.10 against 700,
+# parsed for nothing (4 more minutes on the whole tree, and a stack
+# overflow on some 100 000-line register headers).
 spatch_all() {
-	local d
-	if ! (cd "$tmp/cwd" && "$SPATCH" --parse-cocci "$COCCI" "${spatch_flags[@]}" 2>&1) |
-		grep -q '^Grep query'; then
-		echo "summary: spatch infers no tokens from $COCCI: selecting the files itself" >>"$tmp/err"
-		sed "s|^|$root/|; s|\$|\n|" "$tmp/files" >"$tmp/groups"
-		spatch_one 1 --file-groups "$tmp/groups"
-	elif [ ${#dirs[@]} = 1 ] && [ ${#files[@]} = 0 ]; then
-		d=${dirs[0]}
-		if [ "$d" = . ]; then d=$root; else d=$root/$d; fi
-		spatch_one 1 ${scanner[@]+"${scanner[@]}"} --dir "$d"
-	else
-		{
-			for d in ${dirs[@]+"${dirs[@]}"}; do
-				find "$root/$d" -name .git -prune -o -type f \( -name '*.c' -o -name '*.h' \) -print
-			done
-			for d in ${files[@]+"${files[@]}"}; do
-				echo "$root/$d"
-			done
-		} | sed 's|/\./|/|g; s|/\.$||' | sort -u | sed 's/$/\n/' >"$tmp/groups"
-		spatch_one 1 --file-groups "$tmp/groups"
-	fi
+	sed "s|^|$root/|; s|\$|\n|" "$tmp/files" >"$tmp/groups"
+	spatch_one 1 --file-groups "$tmp/groups"
 }
 
 case $mode in
