@@ -2285,6 +2285,33 @@ pn << memhelp_if.pn;
 @@
 memvar_add(x, pn)
 
+// The same with the address declared at the map.
+@memhelp_if_decl depends on anymap && patch@
+identifier x;
+type T;
+expression E, p, to, from, off, len, to2, from2, off2, len2;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- T x = kmap_local_page@pn(p);
+  if (E)
+(
+- memcpy(to, x + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(x + off, from, len);
++ memcpy_to_page(p, off, from, len);
+)
+  else
+(
+- memcpy(to2, x + off2, len2);
++ memcpy_from_page(to2, p, off2, len2);
+|
+- memcpy(x + off2, from2, len2);
++ memcpy_to_page(p, off2, from2, len2);
+)
+- kunmap_local(x);
+
 // The same with flush_dcache_page() of the page before or after the
 // unmap: memcpy_to_page() and memzero_page() flush the page themselves.
 @memhelp_flush depends on anymap && patch@
