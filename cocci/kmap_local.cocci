@@ -276,6 +276,8 @@ def atomic_class(line, col):
 	"""the first class (ATOMIC_ORDER) of the call at line:col, or None"""
 	tags = state['cls'].get((line, col), ())
 	for tag in ATOMIC_ORDER:
+		if tag == 'user-access' and 'kernel-iter' in tags:
+			continue
 		if tag in tags:
 			return tag
 	return None
@@ -909,6 +911,40 @@ g@pc(...)
 pc << c_user_access.pc;
 @@
 classify(pc, 'user-access')
+
+// An iov_iter copy made in the branch where the same iterator was tested
+// to be a kernel one (ITER_BVEC or ITER_KVEC) copies with memcpy(): it is
+// not a user access (copy_page_to_iter()).  Fixture: atomic_kernel_iter.
+@c_kiter depends on apair@
+expression i;
+expression list es;
+identifier g =~ "^_?copy_(to|from)_iter(_full)?$";
+statement S;
+position pc;
+@@
+
+(
+if (i->type & (ITER_BVEC|ITER_KVEC)) { <+... g@pc(es, i) ...+> } else S
+|
+if (i->type & (ITER_BVEC|ITER_KVEC)) { <+... g@pc(es, i) ...+> }
+|
+if (iov_iter_is_bvec(i) || iov_iter_is_kvec(i)) { <+... g@pc(es, i) ...+> } else S
+|
+if (iov_iter_is_bvec(i) || iov_iter_is_kvec(i)) { <+... g@pc(es, i) ...+> }
+|
+if (iov_iter_is_kvec(i)) { <+... g@pc(es, i) ...+> } else S
+|
+if (iov_iter_is_kvec(i)) { <+... g@pc(es, i) ...+> }
+|
+if (iov_iter_is_bvec(i)) { <+... g@pc(es, i) ...+> } else S
+|
+if (iov_iter_is_bvec(i)) { <+... g@pc(es, i) ...+> }
+)
+
+@script:python@
+pc << c_kiter.pc;
+@@
+classify(pc, 'kernel-iter')
 
 // tests of the preemption or page fault state
 @c_preempt_test depends on apair@
