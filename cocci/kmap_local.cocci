@@ -819,6 +819,8 @@ kunmap_atomic@pu(x);
 kunmap_atomic@pu((T2)x);
 |
 kunmap_atomic@pu(x - e@pd);
+|
+if (x) kunmap_atomic@pu(x);
 )
 
 // kunmap_atomic(x - e) closes x = kmap_atomic(p) + e only: SmPL binds e
@@ -836,6 +838,61 @@ if not pd:
 	add_pair('atomic', pm, pu, str(x), str(p))
 elif po:
 	add_pair('atomic', pm, pu, str(x), str(p), '%s - %s' % (x, e))
+
+// Mapped under a test and unmapped under the same test, with no
+// assignment to it in between (__update_cache() of mips).  An unmap under
+// "if (x)" above: x is the address (au1xmmc_receive_pio()).  Fixture:
+// atomic_cond_unmap.
+@apair_cond depends on anymap@
+expression x, p, e, C;
+type T, T2;
+statement S;
+position pm, pu;
+@@
+
+(
+if (C) x = kmap_atomic@pm(p); else S
+|
+if (C) x = (T)kmap_atomic@pm(p); else S
+|
+if (C) x = kmap_atomic@pm(p);
+|
+if (C) x = (T)kmap_atomic@pm(p);
+)
+... when != x = kmap_atomic(...)
+    when != C = e
+    when != p = e
+(
+if (C) kunmap_atomic@pu(x);
+|
+if (C) kunmap_atomic@pu((T2)x);
+)
+
+@script:python@
+x << apair_cond.x;
+p << apair_cond.p;
+pm << apair_cond.pm;
+pu << apair_cond.pu;
+@@
+add_pair('atomic', pm, pu, str(x), str(p))
+
+@acall_cond depends on anymap exists@
+position apair_cond.pm, apair_cond.pu;
+expression E;
+position pc;
+@@
+
+kmap_atomic@pm(...)
+... when != kunmap_atomic@pu(...)
+    when any
+E@pc(...)
+
+@script:python@
+pm << apair_cond.pm;
+E << acall_cond.E;
+pc << acall_cond.pc;
+@@
+region_call(pm, str(E) if str(E).isidentifier() else '<indirect>', pc)
 
 // Every call between a kmap_atomic() and its unmap, nested ones included
 // ("when any": not only the first of each path); a call through a pointer
@@ -861,7 +918,7 @@ region_call(pm, str(E) if str(E).isidentifier() else '<indirect>', pc)
 // The classes of calls (ATOMIC_ORDER), one rule each: a disjunction would
 // match only the outermost of nested calls.
 // calls that rely on staying on this CPU
-@c_raw_cpu depends on apair@
+@c_raw_cpu depends on apair || apair_cond@
 identifier g =~ "^(raw_cpu_[A-Za-z0-9_]+|raw_smp_processor_id|__smp_processor_id)$";
 position pc;
 @@
@@ -874,7 +931,7 @@ pc << c_raw_cpu.pc;
 classify(pc, 'raw_cpu')
 
 // per-CPU data
-@c_percpu depends on apair@
+@c_percpu depends on apair || apair_cond@
 identifier g =~ "^(__)?(this_cpu_[A-Za-z0-9_]+|get_cpu|put_cpu|get_cpu_var|put_cpu_var|get_cpu_ptr|put_cpu_ptr|per_cpu|per_cpu_ptr|smp_processor_id|__get_cpu_var|cpu_number)$";
 position pc;
 @@
@@ -887,7 +944,7 @@ pc << c_percpu.pc;
 classify(pc, 'percpu')
 
 // copies that rely on disabled page faults
-@c_inatomic depends on apair@
+@c_inatomic depends on apair || apair_cond@
 identifier g =~ "^([A-Za-z0-9_]*_inatomic[A-Za-z0-9_]*|[A-Za-z0-9_]*copy[A-Za-z0-9_]*_user_atomic)$";
 position pc;
 @@
@@ -900,7 +957,7 @@ pc << c_inatomic.pc;
 classify(pc, 'inatomic')
 
 // user memory accesses, which fail instead of sleeping with page faults disabled
-@c_user_access depends on apair@
+@c_user_access depends on apair || apair_cond@
 identifier g =~ "^(__)?(copy_(from|to|in)_user[A-Za-z0-9_]*|raw_copy_[A-Za-z0-9_]+|get_user|put_user|__get_user[A-Za-z0-9_]*|__put_user[A-Za-z0-9_]*|unsafe_(get|put|copy)_user[A-Za-z0-9_]*|clear_user|strncpy_from_user[A-Za-z0-9_]*|strnlen_user|user_access_begin|user_(read|write)_access_begin|copy_struct_from_user|(arch_)?futex_[A-Za-z0-9_]+|csum_and_copy_(from|to)_user|_?copy_(to|from)_iter[A-Za-z0-9_]*|copy_page_(to|from)_iter[A-Za-z0-9_]*|csum_and_copy_(to|from)_iter|iov_iter_copy_from_user_atomic)$";
 position pc;
 @@
@@ -915,7 +972,7 @@ classify(pc, 'user-access')
 // An iov_iter copy made in the branch where the same iterator was tested
 // to be a kernel one (ITER_BVEC or ITER_KVEC) copies with memcpy(): it is
 // not a user access (copy_page_to_iter()).  Fixture: atomic_kernel_iter.
-@c_kiter depends on apair@
+@c_kiter depends on apair || apair_cond@
 expression i;
 expression list es;
 identifier g =~ "^_?copy_(to|from)_iter(_full)?$";
@@ -947,7 +1004,7 @@ pc << c_kiter.pc;
 classify(pc, 'kernel-iter')
 
 // tests of the preemption or page fault state
-@c_preempt_test depends on apair@
+@c_preempt_test depends on apair || apair_cond@
 identifier g =~ "^(in_atomic|in_atomic_preempt_off|preempt_count|preemptible|pagefault_disabled|faulthandler_disabled|lockdep_assert_preemption_disabled|lockdep_assert_in_irq)$";
 position pc;
 @@
@@ -960,7 +1017,7 @@ pc << c_preempt_test.pc;
 classify(pc, 'preempt-test')
 
 // changes of the preemption or page fault state
-@c_preempt_ctl depends on apair@
+@c_preempt_ctl depends on apair || apair_cond@
 identifier g =~ "^(preempt_(enable|disable)[A-Za-z0-9_]*|sched_preempt_enable_no_resched|pagefault_(enable|disable))$";
 position pc;
 @@
@@ -973,7 +1030,7 @@ pc << c_preempt_ctl.pc;
 classify(pc, 'preempt-ctl')
 
 // RCU-sched readers, for which disabled preemption is the read side
-@c_rcu depends on apair@
+@c_rcu depends on apair || apair_cond@
 identifier g =~ "^(rcu_dereference_sched[A-Za-z0-9_]*|rcu_dereference_raw[A-Za-z0-9_]*|rcu_read_lock_sched_held|synchronize_rcu[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -986,7 +1043,7 @@ pc << c_rcu.pc;
 classify(pc, 'rcu')
 
 // rcu_dereference(), an RCU reader unless rcu_read_lock() is held
-@c_rcu_deref depends on apair@
+@c_rcu_deref depends on apair || apair_cond@
 identifier g =~ "^(rcu_dereference|rcu_dereference_check)$";
 position pc;
 @@
@@ -999,7 +1056,7 @@ pc << c_rcu_deref.pc;
 classify(pc, 'rcu-deref')
 
 // rcu_read_lock()
-@c_rcu_lock depends on apair@
+@c_rcu_lock depends on apair || apair_cond@
 identifier g =~ "^rcu_read_lock[A-Za-z0-9_]*$";
 position pc;
 @@
@@ -1012,7 +1069,7 @@ pc << c_rcu_lock.pc;
 classify(pc, 'rcu-lock')
 
 // functions -D strict accepts without seeing them
-@c_known depends on apair@
+@c_known depends on apair || apair_cond@
 identifier g =~ "^(kmap_atomic|kunmap_atomic|kmap_local_page|kunmap_local|page_address|lowmem_page_address|mem(cpy|move|set|cmp|chr|chr_inv|scan)|str(len|nlen|cmp|ncmp|cpy|ncpy|lcpy|scpy|chr|rchr)|copy_page|clear_page|flush_dcache_page|flush_kernel_dcache_page|flush_anon_page|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|WRITE_ONCE|ALIGN|IS_ALIGNED|PTR_ALIGN|DIV_ROUND_UP|ARRAY_SIZE|offset_in_page|sg_page|(__)?(set|clear|change|test)_bit|test_and_[A-Za-z0-9_]+_bit|find_(next|first)(_zero)?_bit|bitmap_[A-Za-z0-9_]+|SetPage[A-Za-z0-9_]+|ClearPage[A-Za-z0-9_]+|Page[A-Za-z0-9_]+|printk|pr_(err|warn|info|debug|notice|crit|alert|emerg)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit)[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -1294,7 +1351,7 @@ add_pair('local', pm, pu, str(x), str(p))
 // every use of a local variable or parameter, by name and position: the
 // lines where spatch parsed something (see "unparsed" above), and the uses
 // of an address (which only local variables can hold)
-@seen depends on apair || kpair || kpair_pa || kpair_adv@
+@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
 local idexpression i;
 position p;
 @@
@@ -1311,7 +1368,7 @@ state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
 // declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
 // too, with no local variable in them
-@seen_decl depends on apair || kpair || kpair_pa || kpair_adv@
+@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
 declarer D;
 position p;
 @@
@@ -1324,7 +1381,7 @@ p << seen_decl.p;
 reset(p[0].file)
 state['seen'].add(int(p[0].line))
 
-@fdef depends on apair || kpair || kpair_pa || kpair_adv@
+@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
 identifier fn;
 position pf;
 @@
@@ -1357,7 +1414,7 @@ n << fparam.n;
 @@
 state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
-@fcall depends on apair || kpair || kpair_pa || kpair_adv@
+@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
 identifier g;
 position pc;
 @@
