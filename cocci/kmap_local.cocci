@@ -543,6 +543,11 @@ def decide():
 	for (outer, inner, u_outer, u_inner) in state['order']:
 		if outer not in state['kind'] or inner not in state['kind']:
 			continue
+		# a map met again before its unmap: a loop path the pair
+		# rules exclude (all paths unmap first), or that takes the
+		# map and skips an unmap under the same test (kpair_cond)
+		if outer == inner:
+			continue
 		if outer in bad and inner in bad:
 			continue
 		if outer in bad or inner in bad:
@@ -1320,6 +1325,86 @@ pc << kcall_page_adv.pc;
 @@
 region_kcall(pm, str(g), pc, int(n))
 
+// Mapped under a test and unmapped under the same test, neither the test
+// nor the page assigned in between (qp_memcpy_to_queue_iter()).  Fixture:
+// kmap_cond_unmap.
+@kpair_cond depends on anymap@
+local idexpression x;
+expression p, e, C;
+type T;
+statement S;
+position pm, pu;
+@@
+
+(
+if (C) x = kmap@pm(p); else S
+|
+if (C) x = (T)kmap@pm(p); else S
+|
+if (C) x = kmap@pm(p);
+|
+if (C) x = (T)kmap@pm(p);
+)
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+    when != C = e
+if (C) kunmap@pu(p);
+
+@script:python@
+x << kpair_cond.x;
+p << kpair_cond.p;
+pm << kpair_cond.pm;
+pu << kpair_cond.pu;
+@@
+add_pair('kmap', pm, pu, str(x), str(p))
+
+// the same for the regions of kpair_cond
+@kcall_cond depends on anymap exists@
+position kpair_cond.pm, kpair_cond.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_cond.pm;
+g << kcall_cond.g;
+pc << kcall_cond.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_cond depends on anymap exists@
+expression kpair_cond.p;
+position kpair_cond.pm, kpair_cond.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair_cond.pm;
+g << kcall_page_cond.g;
+n << kcall_page_cond.n;
+pc << kcall_page_cond.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
 @lpair depends on anymap@
 expression x, p, e;
@@ -1351,7 +1436,7 @@ add_pair('local', pm, pu, str(x), str(p))
 // every use of a local variable or parameter, by name and position: the
 // lines where spatch parsed something (see "unparsed" above), and the uses
 // of an address (which only local variables can hold)
-@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
+@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
 local idexpression i;
 position p;
 @@
@@ -1368,7 +1453,7 @@ state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
 // declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
 // too, with no local variable in them
-@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
+@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
 declarer D;
 position p;
 @@
@@ -1381,7 +1466,7 @@ p << seen_decl.p;
 reset(p[0].file)
 state['seen'].add(int(p[0].line))
 
-@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
+@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier fn;
 position pf;
 @@
@@ -1399,7 +1484,7 @@ state['params'].setdefault(str(fn), {})
 
 // the name of each parameter, by index (a parameter of another form, a
 // function pointer say, has none: the address passed there may escape)
-@fparam depends on kpair || kpair_pa || kpair_adv@
+@fparam depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier fn, prm;
 type T;
 parameter list[n] ps;
@@ -1414,7 +1499,7 @@ n << fparam.n;
 @@
 state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
-@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv@
+@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g;
 position pc;
 @@
@@ -1432,7 +1517,7 @@ state['fcalls'].setdefault(pc[0].current_element, []).append(
 
 // every argument of every call (g is "<indirect>" for a call through a
 // pointer), with its index and span
-@farg depends on kpair || kpair_pa || kpair_adv@
+@farg depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 expression f, E;
 expression list[n] es;
 position pc, pe;
@@ -1450,7 +1535,7 @@ call_arg(pc, str(f), int(n), pe)
 
 // dereferences of a pointer: x[i], x->f, *x (a read or write through the
 // address, not the address itself) and &x[i], &x->f (which are addresses)
-@fderef depends on kpair || kpair_pa || kpair_adv@
+@fderef depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier i, fld;
 expression e;
 position p;
@@ -1464,7 +1549,7 @@ p << fderef.p;
 reset(p[0].file)
 state['deref'].add((int(p[0].line), int(p[0].column)))
 
-@faddr depends on kpair || kpair_pa || kpair_adv@
+@faddr depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier i, fld;
 expression e;
 position p;
@@ -1478,7 +1563,7 @@ p << faddr.p;
 reset(p[0].file)
 state['deref'].discard((int(p[0].line), int(p[0].column)))
 
-@fassign depends on kpair || kpair_pa || kpair_adv@
+@fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 local idexpression L;
 expression E1, E2;
 position pl, pr;
@@ -1504,7 +1589,7 @@ else:
 	state['nassign'].append((fn, str(E1), span_of(pl[0]), span_of(pr[0]), int(pl[0].line)))
 
 // an initialised structure: its span runs from the name to the brace
-@finit depends on kpair || kpair_pa || kpair_adv@
+@finit depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 type T;
 identifier i;
 initializer list inits;
@@ -1522,7 +1607,7 @@ reset(pa[0].file)
 span = (int(pa[0].line), int(pa[0].column), int(pb[0].line_end), int(pb[0].column_end))
 state['lassign'].append((pa[0].current_element, str(i), span, int(pa[0].line)))
 
-@fret depends on kpair || kpair_pa || kpair_adv@
+@fret depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 expression E;
 position pa, pe;
 @@
@@ -1538,7 +1623,7 @@ state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
 
 // The classes of the calls that decide on kmap() regions.
 // functions that do not keep a pointer they are given
-@c_nokeep depends on kpair || kpair_pa || kpair_adv@
+@c_nokeep depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|copy_(to|from)_user_page|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
 position pc;
 @@
@@ -1551,7 +1636,7 @@ pc << c_nokeep.pc;
 classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
-@c_page_ok depends on kpair || kpair_pa || kpair_adv@
+@c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|kexec_flush_icache_page|copy_(to|from)_user_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
@@ -1564,7 +1649,7 @@ pc << c_page_ok.pc;
 classify(pc, 'page_ok')
 
 // functions whose result does not point into their arguments
-@c_noret depends on kpair || kpair_pa || kpair_adv@
+@c_noret depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -1578,7 +1663,7 @@ classify(pc, 'noret')
 
 // functions that keep a pointer they are given beyond the call (lists,
 // trees, work, timers, scatterlists): an address passed to one escapes
-@c_keeps depends on kpair || kpair_pa || kpair_adv@
+@c_keeps depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(list_add[A-Za-z0-9_]*|list_add_tail[A-Za-z0-9_]*|list_move[A-Za-z0-9_]*|list_splice[A-Za-z0-9_]*|hlist_add[A-Za-z0-9_]*|hlist_nulls_add[A-Za-z0-9_]*|llist_add[A-Za-z0-9_]*|rb_link_node|rb_insert[A-Za-z0-9_]*|radix_tree_insert|xa_store[A-Za-z0-9_]*|xa_insert[A-Za-z0-9_]*|xa_cmpxchg[A-Za-z0-9_]*|idr_alloc[A-Za-z0-9_]*|idr_replace|sg_set_buf|sg_init_one|kthread_create[A-Za-z0-9_]*|kthread_run|queue_work[A-Za-z0-9_]*|queue_delayed_work[A-Za-z0-9_]*|schedule_work[A-Za-z0-9_]*|schedule_delayed_work[A-Za-z0-9_]*|call_rcu|timer_setup|tasklet_init|async_schedule[A-Za-z0-9_]*|rcu_assign_pointer|smp_store_release|WRITE_ONCE)$";
 position pc;
 @@
@@ -1593,7 +1678,7 @@ classify(pc, 'keeps')
 // functions whose result may point into a pointer they are given (for
 // other functions defined elsewhere the rule assumes it does not, unless
 // -D strict, under which only functions of class "noret" are opaque)
-@c_retinto depends on kpair || kpair_pa || kpair_adv@
+@c_retinto depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(memchr|memchr_inv|memscan|strchr|strrchr|strnchr|strchrnul|strstr|strnstr|strpbrk|strsep|skip_spaces|strim|strstrip|container_of|container_of_safe|list_entry|list_first_entry|list_last_entry|list_next_entry|list_prev_entry|hlist_entry|rb_entry|PTR_ALIGN|PTR_ALIGN_DOWN|ALIGN|ALIGN_DOWN|min|max|min_t|max_t|READ_ONCE|untagged_addr|kasan_reset_tag|skb_put|skb_push|skb_pull)$";
 position pc;
 @@
@@ -1606,7 +1691,7 @@ pc << c_retinto.pc;
 classify(pc, 'retinto')
 
 // calls that may leave an atomic mapping behind when they return
-@c_stacker depends on kpair || kpair_pa || kpair_adv@
+@c_stacker depends on kpair || kpair_pa || kpair_adv || kpair_cond@
 identifier g =~ "^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic[A-Za-z0-9_]*|io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$";
 position pc;
 @@
@@ -2215,6 +2300,34 @@ T x = <+...
 + kmap_local_page(p)
 ...+>;
 ...
+- kunmap@pu(p);
++ kunmap_local(x);
+
+// the unmap under the test of the map (kpair_cond)
+@kconv_cond depends on anymap && patch disable drop_cast@
+local idexpression x;
+expression p, C;
+statement S;
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+(
+if (C)
+  x = <+...
+- kmap@pm(p)
++ kmap_local_page(p)
+  ...+>;
+else S
+|
+if (C)
+  x = <+...
+- kmap@pm(p)
++ kmap_local_page(p)
+  ...+>;
+)
+...
+if (C)
 - kunmap@pu(p);
 + kunmap_local(x);
 
