@@ -1894,6 +1894,12 @@ memcpy(kmap@pk(p), from, len);
 memset(kmap@pk(p) + off, 0, len);
 |
 memset(kmap@pk(p), 0, len);
+|
+memcpy(to, (char *)kmap@pk(p) + off, len);
+|
+memcpy((char *)kmap@pk(p) + off, from, len);
+|
+memset((char *)kmap@pk(p) + off, 0, len);
 )
 (
 kunmap(p);
@@ -2182,6 +2188,15 @@ expression p, to, from, off, len;
 |
 - memset(kmap(p), 0, len);
 + memzero_page(p, 0, len);
+|
+- memcpy(to, (char *)kmap(p) + off, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy((char *)kmap(p) + off, from, len);
++ memcpy_to_page(p, off, from, len);
+|
+- memset((char *)kmap(p) + off, 0, len);
++ memzero_page(p, off, len);
 )
 (
 - kunmap(p);
