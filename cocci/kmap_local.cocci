@@ -160,7 +160,9 @@ def add_pair(kind, pm, pu, x, p, ux=None):
 		state['paired'].add((state['gmap'][km], int(pm[0].line)))
 
 def norm(e):
-	return ' '.join(str(e).split())
+	# without blanks: the rules kinline* build the text of a page
+	# expression themselves, and spatch may print blanks inside it
+	return ''.join(str(e).split())
 
 def region_call(pm, g, pc):
 	"""a call between the kmap_atomic() at pm and its unmap"""
@@ -192,10 +194,16 @@ def call_arg(pc, f, n, pe):
 	a = (fn, g, (int(pc[0].line), int(pc[0].column)), n, span_of(pe[0]))
 	state['args'].setdefault(fn, []).append(a)
 
-def inline_convert(pk):
-	"""a kmap() inside the memcpy()/memset() it serves (rules kinline*)"""
+def inline_convert(pk, p, pu, up):
+	"""a kmap() of page p inside the memcpy()/memset() it serves, unmapped
+	by the kunmap(up) at pu (rules kinline*): the patch mode rules
+	kinline* replace both calls, so they count as paired"""
 	reset(pk[0].file)
 	state['kind'].setdefault(keym(pk[0]), 'inline')
+	fn = pk[0].current_element
+	state['paired'].add((('km', fn, norm(p)), int(pk[0].line)))
+	for u in pu:
+		state['paired'].add((('ku', fn, norm(up)), int(u.line)))
 	if (flags['report'] or flags['org']) and once(pk, 'map'):
 		msg = "WARNING: kmap() -> kmap_local_page() [convert]"
 		if flags['report']:
@@ -1829,12 +1837,32 @@ pb << adjacent_k.pb;
 @@
 adjacent_add(pa, pb)
 
+// and with set_page_dirty() of the inner page between them, which does
+// not need the mapping (hfs_bnode_copy() of hfsplus).  Fixture:
+// kmap_inline_dirty.
+@adjacent_kd depends on anymap@
+expression p, q;
+position pa, pb;
+@@
+
+kunmap@pa(p);
+set_page_dirty(q);
+kunmap@pb(q);
+
+@script:python@
+pa << adjacent_kd.pa;
+pb << adjacent_kd.pb;
+@@
+adjacent_add(pa, pb)
+
 // kmap() written inside the memcpy()/memset() it serves and unmapped
-// right after it (or after set_page_dirty() of the page): in report mode,
-// and for -D summary, the sites the rules kinline* below convert.
-@kinline2_r depends on anymap && (report || org || summary)@
+// right after it (or after set_page_dirty() of the page): the sites the
+// rules kinline* below convert.  Their calls count as paired, so that a
+// pair elsewhere in the function on the same page is converted too
+// (kmap_inline_dirty).
+@kinline2_r depends on anymap@
 expression p, q, off, off2, len;
-position pk, pk2;
+position pk, pk2, pu, pu2;
 @@
 
 (
@@ -1847,39 +1875,39 @@ memcpy(kmap@pk(p), kmap@pk2(q) + off2, len);
 memcpy(kmap@pk(p), kmap@pk2(q), len);
 )
 (
-kunmap(q);
-kunmap(p);
+kunmap@pu2(q);
+kunmap@pu(p);
 |
-kunmap(p);
-kunmap(q);
+kunmap@pu(p);
+kunmap@pu2(q);
 |
-kunmap(q);
+kunmap@pu2(q);
 set_page_dirty(p);
-kunmap(p);
+kunmap@pu(p);
 )
 
-@kinline2_pp_r depends on anymap && (report || org || summary)@
+@kinline2_pp_r depends on anymap@
 identifier dp, sp;
 expression len;
-position pk, pk2;
+position pk, pk2, pu, pu2;
 @@
 
 memcpy(kmap@pk(*++dp), kmap@pk2(*++sp), len);
 (
-kunmap(*sp);
-kunmap(*dp);
+kunmap@pu2(*sp);
+kunmap@pu(*dp);
 |
-kunmap(*dp);
-kunmap(*sp);
+kunmap@pu(*dp);
+kunmap@pu2(*sp);
 |
-kunmap(*sp);
+kunmap@pu2(*sp);
 set_page_dirty(*dp);
-kunmap(*dp);
+kunmap@pu(*dp);
 )
 
-@kinline_r depends on anymap && (report || org || summary)@
+@kinline_r depends on anymap@
 expression p, to, from, off, len;
-position pk;
+position pk, pu;
 @@
 
 (
@@ -1902,16 +1930,16 @@ memcpy((char *)kmap@pk(p) + off, from, len);
 memset((char *)kmap@pk(p) + off, 0, len);
 )
 (
-kunmap(p);
+kunmap@pu(p);
 |
 set_page_dirty(p);
-kunmap(p);
+kunmap@pu(p);
 )
 
-@kinline_pp_r depends on anymap && (report || org || summary)@
+@kinline_pp_r depends on anymap@
 identifier pp;
 expression to, from, off, len;
-position pk;
+position pk, pu;
 @@
 
 (
@@ -1928,35 +1956,82 @@ memset(kmap@pk(*++pp) + off, 0, len);
 memset(kmap@pk(*++pp), 0, len);
 )
 (
-kunmap(*pp);
+kunmap@pu(*pp);
 |
 set_page_dirty(*pp);
-kunmap(*pp);
+kunmap@pu(*pp);
 )
 
 @script:python@
+p << kinline2_r.p;
+q << kinline2_r.q;
 pk << kinline2_r.pk;
 pk2 << kinline2_r.pk2;
+pu << kinline2_r.pu;
+pu2 << kinline2_r.pu2;
 @@
-inline_convert(pk)
-inline_convert(pk2)
+inline_convert(pk, str(p), pu, str(p))
+inline_convert(pk2, str(q), pu2, str(q))
 
 @script:python@
+dp << kinline2_pp_r.dp;
+sp << kinline2_pp_r.sp;
 pk << kinline2_pp_r.pk;
 pk2 << kinline2_pp_r.pk2;
+pu << kinline2_pp_r.pu;
+pu2 << kinline2_pp_r.pu2;
 @@
-inline_convert(pk)
-inline_convert(pk2)
+inline_convert(pk, '*++' + str(dp), pu, '*' + str(dp))
+inline_convert(pk2, '*++' + str(sp), pu2, '*' + str(sp))
 
 @script:python@
+p << kinline_r.p;
 pk << kinline_r.pk;
+pu << kinline_r.pu;
 @@
-inline_convert(pk)
+inline_convert(pk, str(p), pu, str(p))
 
 @script:python@
+pp << kinline_pp_r.pp;
 pk << kinline_pp_r.pk;
+pu << kinline_pp_r.pu;
 @@
-inline_convert(pk)
+inline_convert(pk, '*++' + str(pp), pu, '*' + str(pp))
+
+// every map and unmap call, for the decisions by function and variable
+// (decide()): before the first rule that asks for a decision
+@allunmapa depends on anymap@
+expression e;
+type T;
+position pc;
+@@
+
+(
+kunmap_atomic@pc((T)e)
+|
+kunmap_atomic@pc(e)
+)
+
+@script:python@
+e << allunmapa.e;
+pc << allunmapa.pc;
+@@
+call_add('au', pc, e)
+
+@allcalls depends on anymap@
+identifier f = {kmap_atomic, kmap, kunmap};
+expression e;
+position pc;
+@@
+
+f@pc(e)
+
+@script:python@
+f << allcalls.f;
+e << allcalls.e;
+pc << allcalls.pc;
+@@
+call_add({'kmap_atomic': 'am', 'kmap': 'km', 'kunmap': 'ku'}[str(f)], pc, e)
 
 // ---------------------------------------------------------------------------
 // kunmap_atomic()/kunmap_local() take the address, not the page
@@ -2052,39 +2127,6 @@ if keym(p[0]) not in state['kind'] and once(p, 'untouched'):
 	coccilib.report.print_report(p[0], "INFO: %s() left alone [untouched]" % f)
 
 // every map and unmap call, for the keys of the conversion rules
-@allunmapa depends on anymap@
-expression e;
-type T;
-position pc;
-@@
-
-(
-kunmap_atomic@pc((T)e)
-|
-kunmap_atomic@pc(e)
-)
-
-@script:python@
-e << allunmapa.e;
-pc << allunmapa.pc;
-@@
-call_add('au', pc, e)
-
-@allcalls depends on anymap@
-identifier f = {kmap_atomic, kmap, kunmap};
-expression e;
-position pc;
-@@
-
-f@pc(e)
-
-@script:python@
-f << allcalls.f;
-e << allcalls.e;
-pc << allcalls.pc;
-@@
-call_add({'kmap_atomic': 'am', 'kmap': 'km', 'kunmap': 'ku'}[str(f)], pc, e)
-
 // ---------------------------------------------------------------------------
 // patch mode
 
@@ -2109,6 +2151,18 @@ position pb : script:python() { swap_inner(pb) };
 @@
 
 - kunmap@pa(p);
+- kunmap@pb(q);
++ kunmap(q);
++ kunmap(p);
+
+@swapit_kd depends on anymap && patch@
+expression p, q;
+position pa : script:python() { swap_outer(pa) };
+position pb : script:python() { swap_inner(pb) };
+@@
+
+- kunmap@pa(p);
+  set_page_dirty(q);
 - kunmap@pb(q);
 + kunmap(q);
 + kunmap(p);

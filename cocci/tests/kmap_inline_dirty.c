@@ -3,8 +3,9 @@
 // memcpy()/memset() and the unmap, and a copy page by page between two
 // arrays of pages; the helpers as mainline wrote them.  In the else branch
 // the two mappings held in variables are unmapped in the order they were
-// made, not in reverse: kept (the rule once converted them, as the order
-// rules did not know the "x = kmap(p) + off" form).
+// made, set_page_dirty() of the second between the unmaps: the unmaps are
+// swapped and both converted (the rule once converted them without the
+// swap, as the order rules did not know the "x = kmap(p) + off" form).
 void hfs_bnode_write(struct hfs_bnode *node, void *buf, int off, int len)
 {
 	struct page **pagep;
