@@ -280,11 +280,13 @@ def fn_unparsed_calls(fn):
 
 # --- decisions on kmap_atomic() regions ----------------------------------
 
-def atomic_class(line, col):
-	"""the first class (ATOMIC_ORDER) of the call at line:col, or None"""
+def atomic_class(line, col, kiter=False):
+	"""the first class (ATOMIC_ORDER) of the call at line:col, or None;
+	kiter: the call is reached from an iov_iter copy given a kernel
+	iterator, which does not access user memory"""
 	tags = state['cls'].get((line, col), ())
 	for tag in ATOMIC_ORDER:
-		if tag == 'user-access' and 'kernel-iter' in tags:
+		if tag == 'user-access' and (kiter or 'kernel-iter' in tags):
 			continue
 		if tag in tags:
 			return tag
@@ -293,26 +295,28 @@ def atomic_class(line, col):
 def has_class(line, col, tag):
 	return tag in state['cls'].get((line, col), ())
 
-def callee_reason(fn, seen):
+def callee_reason(fn, seen, kiter=False):
 	"""why calling fn, defined in this file, may rely on atomic context:
 	its first call (by line) of a class, or one through a function of the
 	file; with -D strict, a call of a function not known (class "known")
-	nor defined here"""
+	nor defined here.  kiter: fn is an iov_iter copy given a kernel
+	iterator (_copy_from_iter() in lib/iov_iter.c): its user copies,
+	and those of the functions it calls, are for other iterators"""
 	if fn in seen:
 		return None
 	seen.add(fn)
 	for (_, g, line, col) in sorted(state['fcalls'].get(fn, []), key=lambda c: (c[2], c[3])):
-		tag = atomic_class(line, col)
+		tag = atomic_class(line, col, kiter)
 		if tag:
 			return (tag, '%s() (line %d) %s' % (g, line, ATOMIC_WHY[tag]))
 		if g in state['funcs']:
-			r = callee_reason(g, seen)
+			r = callee_reason(g, seen, kiter)
 			if r:
 				return r
 		elif flags['strict'] and not has_class(line, col, 'known'):
 			return ('strict', 'calls %s() (line %d), not visible here' % (g, line))
 	for (g, line) in fn_unparsed_calls(fn):
-		r = callee_reason(g, seen) if g in state['funcs'] else \
+		r = callee_reason(g, seen, kiter) if g in state['funcs'] else \
 			('unparsed', '%s() (line %d) is in code spatch cannot parse' % (g, line))
 		if r:
 			return r
@@ -336,7 +340,7 @@ def atomic_reason(km):
 		    if c[0] not in ('kmap_atomic', 'kunmap_atomic')]
 	for (g, line, col) in calls + [(g, line, 0) for (g, line) in unparsed]:
 		if g in state['funcs']:
-			r = callee_reason(g, set())
+			r = callee_reason(g, set(), has_class(line, col, 'kernel-iter'))
 			if r:
 				return ('callee', '%s() at line %d: %s' % (g, line, r[1]))
 	for (g, line) in unparsed:

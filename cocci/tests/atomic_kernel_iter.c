@@ -2,8 +2,41 @@
 // (5.10.223): the copy is made only after the iterator was tested to be a
 // kernel one (ITER_BVEC or ITER_KVEC), so copy_to_iter() copies with
 // memcpy() and touches no user memory: converted, as mainline did.
+// _copy_from_iter() and copyin() are those of the same file: their user
+// copy is for user iterators, not followed from the kernel branch.
 // any_iter(): the same copy without the test: kept [user-access].
 // other_iter(): the test is of another iterator: kept [user-access].
+// kiter_user_copy(): a user copy of its own in the kernel branch: kept.
+static int copyin(void *to, const void __user *from, size_t n)
+{
+	if (should_fail_usercopy())
+		return n;
+	if (access_ok(from, n)) {
+		instrument_copy_from_user(to, from, n);
+		n = raw_copy_from_user(to, from, n);
+	}
+	return n;
+}
+
+size_t _copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
+{
+	char *to = addr;
+	if (unlikely(iov_iter_is_pipe(i))) {
+		WARN_ON(1);
+		return 0;
+	}
+	if (iter_is_iovec(i))
+		might_fault();
+	iterate_and_advance(i, bytes, v,
+		copyin((to += v.iov_len) - v.iov_len, v.iov_base, v.iov_len),
+		memcpy_from_page((to += v.bv_len) - v.bv_len, v.bv_page,
+				 v.bv_offset, v.bv_len),
+		memcpy((to += v.iov_len) - v.iov_len, v.iov_base, v.iov_len)
+	)
+
+	return bytes;
+}
+
 size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes,
 			 struct iov_iter *i)
 {
@@ -61,6 +94,18 @@ static size_t other_iter(struct page *page, size_t offset, size_t bytes,
 		size_t wanted = copy_to_iter(kaddr + offset, bytes, i);
 		kunmap_atomic(kaddr);
 		return wanted;
+	}
+	return 0;
+}
+
+static size_t kiter_user_copy(struct page *page, const void __user *buf,
+			      size_t bytes, struct iov_iter *i)
+{
+	if (iov_iter_is_kvec(i)) {
+		void *kaddr = kmap_atomic(page);
+		size_t left = copy_from_user(kaddr, buf, bytes);
+		kunmap_atomic(kaddr);
+		return left;
 	}
 	return 0;
 }
