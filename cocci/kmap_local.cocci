@@ -652,6 +652,15 @@ def conv_km(p, e):
 def conv_ku(p, e):
 	return conv_ok(p, 'ku', e)
 
+def guard_addr(p, e):
+	"""the address variable of the kmap() pairs whose kunmap(e) stands
+	at p, the function's pairs of page e all mapping into it; or None"""
+	reset(p[0].file)
+	fn = p[0].current_element
+	xs = set(state['mapx'][km] for km in state['pairs']
+		 if state['gunmap'].get(km) == ('ku', fn, norm(e)))
+	return xs.pop() if len(xs) == 1 else None
+
 def map_ok(p, kind):
 	# report and context modes, on the code as parsed first
 	reset(p[0].file)
@@ -1101,6 +1110,8 @@ classify(pc, 'known')
 // ---------------------------------------------------------------------------
 // kmap() ... kunmap() pairs
 
+// The unmap may stand under a test that the page is valid ("if (page &&
+// !IS_ERR(page))" at an error label, swapon()): after kmap(page) it holds.
 @kpair depends on anymap@
 local idexpression x;
 expression p, e, off;
@@ -1128,7 +1139,15 @@ x = (T)(kmap@pm(p) + off)
     when != --x
     when != &x
     when != p = e
+(
 kunmap@pu(p);
+|
+if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) {
+  ... when != p = e
+  kunmap@pu(p);
+  ...
+}
+)
 
 @script:python@
 x << kpair.x;
@@ -1649,7 +1668,7 @@ classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
 @c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond@
-identifier g =~ "^(kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|kexec_flush_icache_page|copy_(to|from)_user_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
+identifier g =~ "^(IS_ERR|IS_ERR_OR_NULL|kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|kexec_flush_icache_page|copy_(to|from)_user_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
 
@@ -2348,6 +2367,7 @@ x =
 @kconv depends on anymap && patch disable drop_cast@
 local idexpression x;
 expression p;
+statement S;
 position pm : script:python(p) { conv_km(pm, p) };
 position pu : script:python(p) { conv_ku(pu, p) };
 @@
@@ -2357,13 +2377,18 @@ x = <+...
 + kmap_local_page(p)
 ...+>;
 ...
+(
 - kunmap@pu(p);
 + kunmap_local(x);
+|
+if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) S
+)
 
 @kconv_decl depends on anymap && patch disable drop_cast@
 identifier x;
 type T;
 expression p;
+statement S;
 position pm : script:python(p) { conv_km(pm, p) };
 position pu : script:python(p) { conv_ku(pu, p) };
 @@
@@ -2373,6 +2398,37 @@ T x = <+...
 + kmap_local_page(p)
 ...+>;
 ...
+(
+- kunmap@pu(p);
++ kunmap_local(x);
+|
+if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) S
+)
+
+// kunmap(p) under a test that p is a valid page (kpair), at a label
+// that paths from before the map reach too (swapon()): converted on its
+// own, kconv having matched the test whole.  The address is the one of
+// the pairs of this page in the function.  Fixture: kmap_guarded_unmap.
+@kguard depends on anymap && patch@
+expression p;
+position pu : script:python(p) { conv_ku(pu, p) and guard_addr(pu, p) is not None };
+@@
+
+if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) { ... kunmap@pu(p); ... }
+
+@script:python kguard_x@
+p << kguard.p;
+pu << kguard.pu;
+x;
+@@
+coccinelle.x = cocci.make_ident(guard_addr(pu, p))
+
+@depends on anymap && patch disable drop_cast@
+expression kguard.p;
+position kguard.pu;
+identifier kguard_x.x;
+@@
+
 - kunmap@pu(p);
 + kunmap_local(x);
 
