@@ -9,11 +9,12 @@
 /// - A kmap_atomic() ... kunmap_atomic() pair is converted only when nothing
 ///   between them may rely on disabled preemption or page faults: per-CPU
 ///   accessors, smp_processor_id(), raw_cpu_*(), *_inatomic() calls, user
-///   copies, in_atomic()/preempt_count() tests, explicit preemption or page
-///   fault control, RCU readers without rcu_read_lock(), also when reached
-///   through functions defined in the same file.  Such regions are reported
-///   instead.  With -D strict, a call to a function the rule cannot see
-///   into also keeps kmap_atomic().
+///   copies (not an iov_iter copy in the branch that found its iterator to
+///   be ITER_BVEC or ITER_KVEC), in_atomic()/preempt_count() tests, explicit
+///   preemption or page fault control, RCU readers without rcu_read_lock(),
+///   also when reached through functions defined in the same file.  Such
+///   regions are reported instead.  With -D strict, a call to a function
+///   the rule cannot see into also keeps kmap_atomic().
 /// - A kmap() ... kunmap() pair in one function is converted when the
 ///   address stays local: it is not stored outside local variables,
 ///   returned, or passed to a function known to keep it (lists, work,
@@ -22,8 +23,12 @@
 ///   passed to a function defined elsewhere is reported for review
 ///   ([review]); with -D strict such a pair stays kmap().  kunmap(page)
 ///   becomes kunmap_local(addr).
+/// - The unmap may stand under a test that mirrors the map: "if (addr)",
+///   the test the map was made under, or (kunmap(page)) a test that the
+///   page is valid.
 /// - Mappings must be released in reverse order.  Adjacent out-of-order
-///   unmaps are swapped; other out-of-order regions are reported.
+///   unmaps are swapped (also around set_page_dirty()); other out-of-order
+///   regions are reported.
 /// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
 ///   memcpy_to_page(), memcpy_page() and memzero_page(), also with
 ///   statements that do not use the mapping around the copy.
