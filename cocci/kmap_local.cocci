@@ -29,9 +29,11 @@
 /// - Mappings must be released in reverse order.  Adjacent out-of-order
 ///   unmaps are swapped (also around set_page_dirty()); other out-of-order
 ///   regions are reported.
-/// - map, memcpy()/memset(0), unmap sequences become memcpy_from_page(),
-///   memcpy_to_page(), memcpy_page() and memzero_page(), also with
-///   statements that do not use the mapping around the copy.
+/// - map, memcpy()/memset(), unmap sequences become memcpy_from_page(),
+///   memcpy_to_page(), memcpy_page(), memset_page() and memzero_page()
+///   (memset(0) of a page flushed or marked dirty), also with statements
+///   that do not use the mapping around the copy, and with the address
+///   copied to an alias used by the copies only.
 /// - kunmap_atomic() or kunmap_local() given a struct page * is a bug.
 ///
 /// Report lines carry a tag in brackets ([convert], [percpu], [escape],
@@ -42,7 +44,8 @@
 // Confidence: Moderate
 // Copyright: (C) 2025 The kmap-local project contributors
 // Comments: Needs kmap_local_page() (mainline 5.11+ or the kmap-local
-//  series).  memzero_page() must be visible outside lib/iov_iter.c.
+//  series).  memzero_page() must be visible outside lib/iov_iter.c;
+//  memset_page() is mainline 5.13 or the series.
 //  Regions calling functions defined elsewhere, and kmap() addresses
 //  passed to them, are converted unless -D strict is given: review those
 //  (report mode names the kmap() ones, [review]).
@@ -787,6 +790,54 @@ def one_lmap(p, x):
 
 def not_helper(p):
 	return p[0].current_element not in MEM_HELPERS
+
+# Aliases of a mapped address (aliasg): the groups by function and the two
+# variables; the uses of each variable by function.  The helper rules run
+# after transformations, so they look the decision up by name.
+def alias_group(x, y, px, ps):
+	reset(px[0].file)
+	k = (px[0].current_element, str(x), str(y))
+	pos = set(realkey(q[0]) for q in ps if q)
+	lines = [int(q[0].line) for q in ps if q] + [int(px[0].line)]
+	g = state.setdefault('agroups', {}).setdefault(k, [])
+	g.append((min(lines), max(lines), pos | {realkey(px[0])}))
+
+def alias_bad(px):
+	reset(px[0].file)
+	state.setdefault('abad', set()).add((px[0].current_element, int(px[0].line)))
+
+def alias_use(po, v):
+	reset(po[0].file)
+	state.setdefault('auses', set()).add((po[0].current_element, str(v), realkey(po[0])))
+
+def alias_decide(px, x, y):
+	k = (px[0].current_element, str(x))
+	state.setdefault('aok', {}).setdefault(k, set()).add(alias_ok(px, x, y))
+
+# by function and address variable: the groups are found before the first
+# of them is converted, which moves the lines of the others
+def alias_conv(px, x):
+	reset(px[0].file)
+	return state.get('aok', {}).get((px[0].current_element, str(x))) == {True}
+
+def alias_ok(px, x, y):
+	"""y is used only in the groups of (x, y), x in their lines only to
+	map, alias and unmap, and no group has a bad statement before its if"""
+	reset(px[0].file)
+	fn = px[0].current_element
+	groups = state.get('agroups', {}).get((fn, str(x), str(y)))
+	if not groups or str(x) == str(y):
+		return False
+	bad = state.get('abad', set())
+	if any((fn, first) in bad for (first, last, pos) in groups):
+		return False
+	mine = set().union(*(g[2] for g in groups))
+	uses = state.get('auses', set())
+	if any(f == fn and v == str(y) and k not in mine for (f, v, k) in uses):
+		return False
+	return not any(f == fn and v == str(x) and k not in mine and
+		       any(first <= k[0] <= last for (first, last, pos) in groups)
+		       for (f, v, k) in uses)
 
 // Every rule needs a map or unmap call in the file: spatch then picks the
 // files to parse by their tokens (git grep with --use-gitgrep).
@@ -1934,7 +1985,7 @@ kunmap@pu(*dp);
 )
 
 @kinline_r depends on anymap@
-expression p, to, from, off, len;
+expression p, to, from, off, len, c;
 position pk, pu;
 @@
 
@@ -1947,15 +1998,15 @@ memcpy(kmap@pk(p) + off, from, len);
 |
 memcpy(kmap@pk(p), from, len);
 |
-memset(kmap@pk(p) + off, 0, len);
+memset(kmap@pk(p) + off, c, len);
 |
-memset(kmap@pk(p), 0, len);
+memset(kmap@pk(p), c, len);
 |
 memcpy(to, (char *)kmap@pk(p) + off, len);
 |
 memcpy((char *)kmap@pk(p) + off, from, len);
 |
-memset((char *)kmap@pk(p) + off, 0, len);
+memset((char *)kmap@pk(p) + off, c, len);
 )
 (
 kunmap@pu(p);
@@ -1966,7 +2017,7 @@ kunmap@pu(p);
 
 @kinline_pp_r depends on anymap@
 identifier pp;
-expression to, from, off, len;
+expression to, from, off, len, c;
 position pk, pu;
 @@
 
@@ -1979,9 +2030,9 @@ memcpy(kmap@pk(*++pp) + off, from, len);
 |
 memcpy(kmap@pk(*++pp), from, len);
 |
-memset(kmap@pk(*++pp) + off, 0, len);
+memset(kmap@pk(*++pp) + off, c, len);
 |
-memset(kmap@pk(*++pp), 0, len);
+memset(kmap@pk(*++pp), c, len);
 )
 (
 kunmap@pu(*pp);
@@ -2248,8 +2299,54 @@ expression len;
 - kunmap(*dp);
 )
 
+// A page zeroed and marked dirty next to the unmap is a page cache page:
+// memzero_page(), which also flushes the data cache, as mainline chose for
+// hfs_bnode_clear().  Elsewhere memset_page() (kinline below) is the map,
+// memset() and unmap with nothing added.  Fixture: kmap_inline_memset.
+@kinline_z depends on anymap && patch@
+expression p, off, len;
+@@
+
+(
+- memset(kmap(p) + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(kmap(p), 0, len);
++ memzero_page(p, 0, len);
+|
+- memset((char *)kmap(p) + off, 0, len);
++ memzero_page(p, off, len);
+)
+(
+- kunmap(p);
+  set_page_dirty(p);
+|
+  set_page_dirty(p);
+- kunmap(p);
+)
+
+@kinline_pp_z depends on anymap && patch@
+identifier pp;
+expression off, len;
+@@
+
+(
+- memset(kmap(*++pp) + off, 0, len);
++ memzero_page(*++pp, off, len);
+|
+- memset(kmap(*++pp), 0, len);
++ memzero_page(*++pp, 0, len);
+)
+(
+- kunmap(*pp);
+  set_page_dirty(*pp);
+|
+  set_page_dirty(*pp);
+- kunmap(*pp);
+)
+
 @kinline depends on anymap && patch@
-expression p, to, from, off, len;
+expression p, to, from, off, len, c;
 @@
 
 (
@@ -2265,11 +2362,11 @@ expression p, to, from, off, len;
 - memcpy(kmap(p), from, len);
 + memcpy_to_page(p, 0, from, len);
 |
-- memset(kmap(p) + off, 0, len);
-+ memzero_page(p, off, len);
+- memset(kmap(p) + off, c, len);
++ memset_page(p, off, c, len);
 |
-- memset(kmap(p), 0, len);
-+ memzero_page(p, 0, len);
+- memset(kmap(p), c, len);
++ memset_page(p, 0, c, len);
 |
 - memcpy(to, (char *)kmap(p) + off, len);
 + memcpy_from_page(to, p, off, len);
@@ -2277,8 +2374,8 @@ expression p, to, from, off, len;
 - memcpy((char *)kmap(p) + off, from, len);
 + memcpy_to_page(p, off, from, len);
 |
-- memset((char *)kmap(p) + off, 0, len);
-+ memzero_page(p, off, len);
+- memset((char *)kmap(p) + off, c, len);
++ memset_page(p, off, c, len);
 )
 (
 - kunmap(p);
@@ -2289,7 +2386,7 @@ expression p, to, from, off, len;
 
 @kinline_pp depends on anymap && patch@
 identifier pp;
-expression to, from, off, len;
+expression to, from, off, len, c;
 @@
 
 (
@@ -2305,11 +2402,11 @@ expression to, from, off, len;
 - memcpy(kmap(*++pp), from, len);
 + memcpy_to_page(*++pp, 0, from, len);
 |
-- memset(kmap(*++pp) + off, 0, len);
-+ memzero_page(*++pp, off, len);
+- memset(kmap(*++pp) + off, c, len);
++ memset_page(*++pp, off, c, len);
 |
-- memset(kmap(*++pp), 0, len);
-+ memzero_page(*++pp, 0, len);
+- memset(kmap(*++pp), c, len);
++ memset_page(*++pp, 0, c, len);
 )
 (
 - kunmap(*pp);
@@ -2564,7 +2661,7 @@ memvar_add(y, pn)
 // A block left with the helper call alone loses its braces.
 @memhelp_blk depends on anymap && patch@
 local idexpression x;
-expression E, p, to, from, off, len;
+expression E, p, to, from, off, len, c;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 @@
 
@@ -2584,11 +2681,11 @@ if (E)
 - memcpy(x, from, len);
 + memcpy_to_page(p, 0, from, len);
 |
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
+- memset(x + off, c, len);
++ memset_page(p, off, c, len);
 |
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
+- memset(x, c, len);
++ memset_page(p, 0, c, len);
 )
 - kunmap_local(x);
 - }
@@ -2652,6 +2749,296 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 )
 - kunmap_local(x);
 
+// An alias of the address, y = x + off, right after the map and read only
+// by the copy that follows (binder_alloc_do_buffer_copy()), by one copy in
+// each branch of an if (the direction chosen by the test), or by one copy
+// in each branch of an if that unmaps in both, after one statement that
+// uses neither (chcr_short_record_handler()): the page helper takes the
+// offset.  Every other use of y in the function must be in such a group,
+// and x used in a group only to map, alias and unmap (alias_ok(): the
+// groups and uses are compared by position, so these rules run between
+// two transformations).  Fixture: memcpy_alias.
+@aliasg depends on anymap && patch disable plus_comm@
+local idexpression x, y, v;
+expression p, off, off2, E, e, to, from, len, to2, from2, len2;
+position px, pa, pd, pc1, pc2, pu1, pu2;
+@@
+
+x@px = kmap_local_page(p);
+\( y@pd = x@pa + off; \| y@pd = x@pa + off + off2; \)
+(
+if (E)
+\( memcpy(to, y@pc1, len); \| memcpy(y@pc1, from, len); \)
+else
+\( memcpy(to2, y@pc2, len2); \| memcpy(y@pc2, from2, len2); \)
+kunmap_local(x@pu1);
+|
+\( memcpy(to, y@pc1, len); \| memcpy(y@pc1, from, len); \)
+kunmap_local(x@pu1);
+|
+v = e;
+if (E) {
+\( memcpy(to, y@pc1, len); \| memcpy(y@pc1, from, len); \)
+kunmap_local(x@pu1);
+... when any
+} else {
+\( memcpy(to2, y@pc2, len2); \| memcpy(y@pc2, from2, len2); \)
+kunmap_local(x@pu2);
+... when any
+}
+)
+
+@script:python@
+x << aliasg.x;
+y << aliasg.y;
+px << aliasg.px;
+pa << aliasg.pa;
+pd << aliasg.pd;
+pc1 << aliasg.pc1;
+pc2 << aliasg.pc2 = [];
+pu1 << aliasg.pu1;
+pu2 << aliasg.pu2 = [];
+@@
+alias_group(x, y, px, [pa, pd, pc1, pc2, pu1, pu2])
+
+// the statement between the alias and the if must leave the page, the
+// offset and both addresses alone
+@alias_gap_bad depends on aliasg@
+local idexpression x, y, v;
+expression p, off, e;
+position px;
+@@
+
+(
+x@px = kmap_local_page(<+... v ...+>);
+y = x + off;
+v = e;
+|
+x@px = kmap_local_page(p);
+y = x + <+... v ...+>;
+v = e;
+|
+x@px = kmap_local_page(p);
+y = x + off + <+... v ...+>;
+v = e;
+|
+x@px = kmap_local_page(p);
+y = x + off;
+\(x\|y\) = e;
+|
+x@px = kmap_local_page(p);
+y = x + off;
+v = <+... \(x\|y\) ...+>;
+)
+
+@script:python@
+x << alias_gap_bad.x;
+px << alias_gap_bad.px;
+@@
+alias_bad(px)
+
+// every use of the two variables in the file
+@alias_occx depends on aliasg@
+local idexpression aliasg.x;
+position po;
+@@
+
+x@po
+
+@script:python@
+x << aliasg.x;
+po << alias_occx.po;
+@@
+alias_use(po, x)
+
+@alias_occy depends on aliasg@
+local idexpression aliasg.y;
+position po;
+@@
+
+y@po
+
+@script:python@
+y << aliasg.y;
+po << alias_occy.po;
+@@
+alias_use(po, y)
+
+@script:python@
+x << aliasg.x;
+y << aliasg.y;
+px << aliasg.px;
+@@
+alias_decide(px, x, y)
+
+@memhelp_alias_split depends on anymap && patch disable plus_comm@
+local idexpression x, y, v;
+expression p, off, E, e, to, from, len, to2, from2, len2;
+position px : script:python(x) { alias_conv(px, x) };
+@@
+
+- x@px = kmap_local_page(p);
+- y = x + off;
+  v = e;
+  if (E) {
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off, from, len);
+)
+- kunmap_local(x);
+  ... when any
+  } else {
+(
+- memcpy(to2, y, len2);
++ memcpy_from_page(to2, p, off, len2);
+|
+- memcpy(y, from2, len2);
++ memcpy_to_page(p, off, from2, len2);
+)
+- kunmap_local(x);
+  ... when any
+  }
+
+@script:python@
+x << memhelp_alias_split.x;
+y << memhelp_alias_split.y;
+px << memhelp_alias_split.px;
+@@
+memvar_add(x, px)
+memvar_add(y, px)
+
+// the same with the offset written as two terms, x + off + off2
+@memhelp_alias_split2 depends on anymap && patch disable plus_comm@
+local idexpression x, y, v;
+expression p, off, off2, E, e, to, from, len, to2, from2, len2;
+position px : script:python(x) { alias_conv(px, x) };
+@@
+
+- x@px = kmap_local_page(p);
+- y = x + off + off2;
+  v = e;
+  if (E) {
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off + off2, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off + off2, from, len);
+)
+- kunmap_local(x);
+  ... when any
+  } else {
+(
+- memcpy(to2, y, len2);
++ memcpy_from_page(to2, p, off + off2, len2);
+|
+- memcpy(y, from2, len2);
++ memcpy_to_page(p, off + off2, from2, len2);
+)
+- kunmap_local(x);
+  ... when any
+  }
+
+@script:python@
+x << memhelp_alias_split2.x;
+y << memhelp_alias_split2.y;
+px << memhelp_alias_split2.px;
+@@
+memvar_add(x, px)
+memvar_add(y, px)
+
+@memhelp_alias depends on anymap && patch disable plus_comm@
+local idexpression x, y;
+expression p, off, E, to, from, len, to2, from2, len2;
+position px : script:python(x) { alias_conv(px, x) };
+@@
+
+- x@px = kmap_local_page(p);
+- y = x + off;
+(
+  if (E)
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off, from, len);
+)
+  else
+(
+- memcpy(to2, y, len2);
++ memcpy_from_page(to2, p, off, len2);
+|
+- memcpy(y, from2, len2);
++ memcpy_to_page(p, off, from2, len2);
+)
+|
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off, from, len);
+)
+)
+- kunmap_local(x);
+
+@script:python@
+x << memhelp_alias.x;
+y << memhelp_alias.y;
+px << memhelp_alias.px;
+@@
+memvar_add(x, px)
+memvar_add(y, px)
+
+// the same with the offset written as two terms, x + off + off2
+@memhelp_alias2 depends on anymap && patch disable plus_comm@
+local idexpression x, y;
+expression p, off, off2, E, to, from, len, to2, from2, len2;
+position px : script:python(x) { alias_conv(px, x) };
+@@
+
+- x@px = kmap_local_page(p);
+- y = x + off + off2;
+(
+  if (E)
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off + off2, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off + off2, from, len);
+)
+  else
+(
+- memcpy(to2, y, len2);
++ memcpy_from_page(to2, p, off + off2, len2);
+|
+- memcpy(y, from2, len2);
++ memcpy_to_page(p, off + off2, from2, len2);
+)
+|
+(
+- memcpy(to, y, len);
++ memcpy_from_page(to, p, off + off2, len);
+|
+- memcpy(y, from, len);
++ memcpy_to_page(p, off + off2, from, len);
+)
+)
+- kunmap_local(x);
+
+@script:python@
+x << memhelp_alias2.x;
+y << memhelp_alias2.y;
+px << memhelp_alias2.px;
+@@
+memvar_add(x, px)
+memvar_add(y, px)
+
 // The same with flush_dcache_page() of the page before or after the
 // unmap: memcpy_to_page() and memzero_page() flush the page themselves.
 @memhelp_flush depends on anymap && patch@
@@ -2688,10 +3075,40 @@ pn << memhelp_flush.pn;
 @@
 memvar_add(x, pn)
 
+// The same for a page zeroed and marked dirty next to the unmap
+// (kinline_z).
+@memhelp_dirty depends on anymap && patch@
+local idexpression x;
+expression p, off, len;
+position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
+@@
+
+- x = kmap_local_page@pn(p);
+(
+- memset(x + off, 0, len);
++ memzero_page(p, off, len);
+|
+- memset(x, 0, len);
++ memzero_page(p, 0, len);
+)
+(
+- kunmap_local(x);
+  set_page_dirty(p);
+|
+  set_page_dirty(p);
+- kunmap_local(x);
+)
+
+@script:python@
+x << memhelp_dirty.x;
+pn << memhelp_dirty.pn;
+@@
+memvar_add(x, pn)
+
 // map, memcpy()/memset(), unmap, once everything uses kmap_local_page()
 @memhelp depends on anymap && patch@
 local idexpression x;
-expression p, to, from, off, len;
+expression p, to, from, off, len, c;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 @@
 
@@ -2709,18 +3126,18 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 - memcpy(x, from, len);
 + memcpy_to_page(p, 0, from, len);
 |
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
+- memset(x + off, c, len);
++ memset_page(p, off, c, len);
 |
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
+- memset(x, c, len);
++ memset_page(p, 0, c, len);
 )
 - kunmap_local(x);
 
 @memhelp_decl depends on anymap && patch@
 identifier x;
 type T;
-expression p, to, from, off, len;
+expression p, to, from, off, len, c;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 @@
 
@@ -2738,18 +3155,18 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 - memcpy(x, from, len);
 + memcpy_to_page(p, 0, from, len);
 |
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
+- memset(x + off, c, len);
++ memset_page(p, off, c, len);
 |
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
+- memset(x, c, len);
++ memset_page(p, 0, c, len);
 )
 - kunmap_local(x);
 
 // The same with the offset added to the address at the map.
 @memhelp_off depends on anymap && patch disable plus_comm@
 local idexpression x;
-expression p, to, from, off, len;
+expression p, to, from, off, len, c;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 @@
 
@@ -2761,8 +3178,8 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) };
 - memcpy(x, from, len);
 + memcpy_to_page(p, off, from, len);
 |
-- memset(x, 0, len);
-+ memzero_page(p, off, len);
+- memset(x, c, len);
++ memset_page(p, off, c, len);
 )
 - kunmap_local(x);
 
@@ -2794,7 +3211,7 @@ lmap_add(pl, x)
 @memhelp_gap depends on anymap && patch@
 local idexpression x;
 local idexpression struct page *p;
-expression E, to, from, off, len;
+expression E, to, from, off, len, c;
 position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) and one_lmap(pn, x) };
 @@
 
@@ -2815,11 +3232,11 @@ position pn : script:python(x) { not_helper(pn) and not_self_copy(pn, x) and one
 - memcpy(x, from, len);
 + memcpy_to_page(p, 0, from, len);
 |
-- memset(x + off, 0, len);
-+ memzero_page(p, off, len);
+- memset(x + off, c, len);
++ memset_page(p, off, c, len);
 |
-- memset(x, 0, len);
-+ memzero_page(p, 0, len);
+- memset(x, c, len);
++ memset_page(p, 0, c, len);
 )
   ... when != x
 - kunmap_local(x);
@@ -2843,22 +3260,30 @@ pn << memhelp_blk.pn;
 @@
 memvar_add(x, pn)
 
-@memused depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if || memhelp2 || memhelp_gap || memhelp_off)) && anymap exists@
+@memused depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_dirty || memhelp_alias || memhelp_alias2 || memhelp_alias_split || memhelp_alias_split2 || memhelp_if || memhelp2 || memhelp_gap || memhelp_off)) && anymap exists@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd;
 @@
 
+(
 T xi@pd;
+|
+T xi@pd = NULL;
+)
 ...
 xi
 
-@memvar depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_if || memhelp2 || memhelp_gap || memhelp_off) && (!memused || memused)) && anymap disable decl_init@
+@memvar depends on (patch && (memhelp || memhelp_blk || memhelp_flush || memhelp_dirty || memhelp_alias || memhelp_alias2 || memhelp_alias_split || memhelp_alias_split2 || memhelp_if || memhelp2 || memhelp_gap || memhelp_off) && (!memused || memused)) && anymap disable decl_init@
 identifier xi : script:python() { memvar_name(xi) };
 type T;
 position pd != memused.pd;
 position pf : script:python(xi) { memvar_fn(xi, pf) };
 @@
 
+(
 - T xi@pd@pf;
+|
+- T xi@pd@pf = NULL;
+)
 

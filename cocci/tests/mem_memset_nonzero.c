@@ -1,4 +1,4 @@
-// memset() to a non-zero value is not memzero_page(): plain conversion.
+// memset() to a non-zero value: memset_page(), with the value.
 static void poison(struct page *page)
 {
 	void *kaddr = kmap_atomic(page);

@@ -1,7 +1,7 @@
 // binder_alloc_clear_buf() of drivers/android/binder_alloc.c (5.10.223):
 // the offset is added to the address at the map, the page cleared and
-// unmapped: memzero_page() (mainline wrote memset_page() with 0, which 5.10
-// and this series do not have).  off_at_map_read(): the same map with a
+// unmapped: memset_page() with 0, as mainline (the page is not flushed or
+// marked dirty, so not memzero_page()).  off_at_map_read(): the same map with a
 // copy out of the page: memcpy_from_page().
 static void binder_alloc_clear_buf(struct binder_alloc *alloc,
 				   struct binder_buffer *buffer)
