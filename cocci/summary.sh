@@ -275,7 +275,7 @@ if [ "$mode" != report ]; then
 	printf '  %-46s %6d\n' "kunmap() calls removed" "$(count_lines - '\bkunmap\(')"
 	printf '  %-46s %6d\n' "kmap_local_page() calls added" "$(count_lines + 'kmap_local_page\(')"
 	printf '  %-46s %6d\n' "kunmap_local() calls added" "$(count_lines + 'kunmap_local\(')"
-	for h in memcpy_from_page memcpy_to_page memcpy_page memzero_page; do
+	for h in memcpy_from_page memcpy_to_page memcpy_page memset_page memzero_page; do
 		printf '  %-46s %6d\n' "$h() calls added" "$(count_lines + "\\b$h\\(")"
 	done
 fi
