@@ -1,6 +1,9 @@
 // memset() of a mapping: memset_page(), the same map, memset() and unmap;
 // memzero_page(), which also flushes the data cache, where the code zeroes
 // a page it flushes itself or marks dirty next to the unmap.
+// binder_alloc_clear_buf() (memset_page() with 0) is in mem_offset_at_map,
+// hfs_bnode_clear() (memzero_page(), dirtied after the unmap) in
+// kmap_inline_helpers.
 
 // nullb_fill_pattern() of drivers/block/null_blk/main.c (5.10.223):
 // memset_page() as mainline.
@@ -12,45 +15,6 @@ static void nullb_fill_pattern(struct nullb *nullb, struct page *page,
 	dst = kmap_atomic(page);
 	memset(dst + off, 0xFF, len);
 	kunmap_atomic(dst);
-}
-
-// binder_alloc_clear_buf() of drivers/android/binder_alloc.c (5.10.223):
-// memset_page() as mainline.
-static void binder_alloc_clear_buf(struct binder_alloc *alloc,
-				   struct binder_buffer *buffer)
-{
-	size_t bytes = binder_alloc_buffer_size(alloc, buffer);
-	binder_size_t buffer_offset = 0;
-
-	while (bytes) {
-		unsigned long size;
-		struct page *page;
-		pgoff_t pgoff;
-		void *kptr;
-
-		page = binder_alloc_get_page(alloc, buffer,
-					     buffer_offset, &pgoff);
-		size = min_t(size_t, bytes, PAGE_SIZE - pgoff);
-		kptr = kmap(page) + pgoff;
-		memset(kptr, 0, size);
-		kunmap(page);
-		bytes -= size;
-		buffer_offset += size;
-	}
-}
-
-// hfs_bnode_clear() of fs/hfs/bnode.c (5.10.223): memzero_page() as
-// mainline (the page is marked dirty after the unmap).
-void hfs_bnode_clear(struct hfs_bnode *node, int off, int len)
-{
-	struct page *page;
-
-	off += node->page_offset;
-	page = node->page[0];
-
-	memset(kmap(page) + off, 0, len);
-	kunmap(page);
-	set_page_dirty(page);
 }
 
 // A pattern written inside the memset() and unmapped: memset_page().
