@@ -102,6 +102,8 @@ def new_state(f):
 		'params': {}, 'order': [], 'kregion': {}, 'pa_ok': set(),
 		'gmap': {}, 'gunmap': {}, 'paired': set(), 'callsite': {}, 'okkeys': set(), 'swap': {}, 'decided': None,
 		'reported': set(), 'cols': {}, 'func_of': {}, 'fline': {},
+		'chg': set(), 'chg_cond': set(),
+		'intfuncs': set(), 'ptrdiff': [], 'intlocals': set(), 'intcasts': [],
 	}
 
 def reset(f):
@@ -138,11 +140,15 @@ def realkey(p):
 def seen_at(k, p):
 	state['cols'].setdefault(k, set()).add(int(p.column))
 
-def add_pair(kind, pm, pu, x, p, ux=None):
+def add_pair(kind, pm, pu, x, p, ux=None, up=None, chg='chg'):
 	"""a map at pm of page p into x, unmapped at pu (by the address ux
-	when that is not x)"""
+	when that is not x; a kunmap() by the page up when that is not p).
+	A kmap() whose page expression changes before its unmap (rule kchg,
+	kchg_cond for kpair_cond) is not paired."""
 	reset(pm[0].file)
 	km = keym(pm[0])
+	if kind == 'kmap' and km in state[chg]:
+		return
 	seen_at(km, pm[0])
 	state['kind'][km] = kind
 	state['mapx'][km] = x
@@ -161,7 +167,7 @@ def add_pair(kind, pm, pu, x, p, ux=None):
 		state['gunmap'][km] = ('au', fn, norm(ux or x))
 	elif kind == 'kmap':
 		state['gmap'][km] = ('km', fn, norm(p))
-		state['gunmap'][km] = ('ku', fn, norm(p))
+		state['gunmap'][km] = ('ku', fn, norm(up or p))
 	for u in pu:
 		state['paired'].add((state['gunmap'].get(km), int(u.line)))
 	if km in state['gmap']:
@@ -382,13 +388,20 @@ def span_of(p):
 
 def occurrences(names, span, deref=True):
 	"""positions of the occurrences of names within span; without deref,
-	those that only dereference the address are left out"""
+	those that only dereference the address are left out, and so are
+	those in a difference of two pointers (an integer) within span"""
 	out = []
 	for n in names:
 		for pos in state['occ'].get(n, ()):
-			if inside(pos, span) and (deref or pos not in state['deref']):
+			if inside(pos, span) and (deref or (pos not in state['deref'] and
+							    not in_ptrdiff(pos, span))):
 				out.append(pos)
 	return out
+
+def in_ptrdiff(pos, span):
+	"""pos is in a pointer difference (rule fptrdiff) that lies within span"""
+	return any(inside(pos, d) and (span[0], span[1]) <= (d[0], d[1]) and
+		   (d[2], d[3]) <= (span[2], span[3]) for d in state['ptrdiff'])
 
 def opaque(fn, pos, within, seen):
 	"""pos is inside an argument of a call, itself within the span within,
@@ -425,8 +438,9 @@ def points_into(fn, names, span, seen):
 
 def returns_param(g, seen):
 	"""g, a function of the file, may return a pointer it is given (a
-	function already being looked into, recursion, is taken not to)"""
-	if g in seen:
+	function already being looked into, recursion, is taken not to, nor
+	is one returning an integer type, rule fintret)"""
+	if g in seen or g in state['intfuncs']:
 		return False
 	def compute():
 		prm = state['params'].get(g, {})
@@ -458,8 +472,17 @@ def escape_reason(fn, names, seen, ext=None):
 	itself, or returned from the mapping's own function (a function of
 	the file returning its parameter gives the caller an alias, which the
 	caller follows).  The calls of other functions the address is passed
-	to are appended to ext: the report names the first for review."""
+	to are appended to ext: the report names the first for review.
+	The address held in, or cast to, an integer type no wider than int
+	is refused: the rules fassign and fintret take such integers to hold
+	no address."""
 	al = aliases(fn, names, seen)
+	for n in sorted(names):
+		if (fn, n) in state['intlocals']:
+			return ('escape', 'address held in %s, an integer' % n)
+	for (f, span, line) in state['intcasts']:
+		if f == fn and points_into(fn, al, span, seen):
+			return ('escape', 'address cast to an integer at line %d' % line)
 	calls = {}
 	for (f, g, pc, n, span) in state['args'].get(fn, ()):
 		if not has_class(pc[0], pc[1], 'nokeep') and points_into(fn, al, span, seen):
@@ -659,6 +682,13 @@ def conv_km(p, e):
 
 def conv_ku(p, e):
 	return conv_ok(p, 'ku', e)
+
+# kmap(*++dp) ... kunmap(*dp) (kpair_pre)
+def conv_km_pre(p, dp):
+	return conv_ok(p, 'km', '*++' + str(dp))
+
+def conv_ku_deref(p, dp):
+	return conv_ok(p, 'ku', '*' + str(dp))
 
 def guard_addr(p, e):
 	"""the address variable of the kmap() pairs whose kunmap(e) stands
@@ -1166,8 +1196,79 @@ classify(pc, 'known')
 // ---------------------------------------------------------------------------
 // kmap() ... kunmap() pairs
 
+// A variable of the page expression assigned, incremented or decremented
+// between a kmap() and its first unmap (kmap(*pp) ... pp++ ...
+// kunmap(*pp)): the unmap names another page, and `when != p = e' of the
+// pair rules does not see it.  add_pair() leaves such a map unpaired.  A
+// path stops at a test that the page is valid, as in kpair: after kmap(p)
+// its false branch is not taken.  Fixture: kmap_page_ptr_inc.
+@kvar depends on anymap@
+idexpression v;
+position pm;
+@@
+
+kmap@pm(<+... v ...+>)
+
+@kchg depends on anymap exists@
+idexpression kvar.v;
+position kvar.pm;
+expression p, e;
+statement S;
+position pk;
+@@
+
+kmap@pm@pk(p)
+... when != kunmap(p)
+    when != if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) S
+\(v = e\|v += e\|v -= e\|v++\|++v\|v--\|--v\)
+...
+kunmap(p)
+
+@script:python@
+pk << kchg.pk;
+@@
+reset(pk[0].file)
+state['chg'].add(keym(pk[0]))
+
+// the same for kpair_cond: a path also stops at the unmap under the test
+// of the map, whose false branch is not taken after the map.  Fixtures:
+// kmap_page_ptr_inc (cond_index_inc()), kmap_cond_unmap.
+@kchg_cond depends on anymap exists@
+idexpression kvar.v;
+position kvar.pm;
+expression x, p, e, C;
+type T;
+statement S;
+position pk;
+@@
+
+(
+if (C) x = kmap@pm@pk(p); else S
+|
+if (C) x = (T)kmap@pm@pk(p); else S
+|
+if (C) x = kmap@pm@pk(p);
+|
+if (C) x = (T)kmap@pm@pk(p);
+)
+... when != kunmap(p)
+    when != if (C) kunmap(p);
+\(v = e\|v += e\|v -= e\|v++\|++v\|v--\|--v\)
+...
+kunmap(p)
+
+@script:python@
+pk << kchg_cond.pk;
+@@
+reset(pk[0].file)
+state['chg_cond'].add(keym(pk[0]))
+
 // The unmap may stand under a test that the page is valid ("if (page &&
 // !IS_ERR(page))" at an error label, swapon()): after kmap(page) it holds.
+// spatch gives "for (;;)" an exit edge that it never takes: a path that
+// reaches such a loop, from before it or back from the end of its body
+// (hfs_bmap_alloc()), ends at the first unmaps of the body.  Fixture:
+// kmap_forever_loop.
 @kpair depends on anymap@
 local idexpression x;
 expression p, e, off;
@@ -1202,6 +1303,20 @@ if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) {
   ... when != p = e
   kunmap@pu(p);
   ...
+}
+|
+for (;;) {
+  ... when != x = e
+      when != x += e
+      when != x -= e
+      when != x++
+      when != ++x
+      when != x--
+      when != --x
+      when != &x
+      when != p = e
+  kunmap@pu(p);
+  ... when any
 }
 )
 
@@ -1450,7 +1565,7 @@ p << kpair_cond.p;
 pm << kpair_cond.pm;
 pu << kpair_cond.pu;
 @@
-add_pair('kmap', pm, pu, str(x), str(p))
+add_pair('kmap', pm, pu, str(x), str(p), chg='chg_cond')
 
 // the same for the regions of kpair_cond
 @kcall_cond depends on anymap exists@
@@ -1492,6 +1607,83 @@ pc << kcall_page_cond.pc;
 @@
 region_kcall(pm, str(g), pc, int(n))
 
+// x = kmap(*++dp) ... kunmap(*dp), dp not changed in between: the unmap
+// names the page mapped (hfs_bmap_alloc()).  Fixture: kmap_forever_loop.
+@kpair_pre depends on anymap@
+local idexpression x;
+identifier dp;
+expression e;
+position pm, pu;
+@@
+
+x = kmap@pm(*++dp);
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != dp = e
+    when != dp += e
+    when != dp -= e
+    when != dp++
+    when != ++dp
+    when != dp--
+    when != --dp
+    when != &dp
+    when != *dp = e
+kunmap@pu(*dp);
+
+@script:python@
+x << kpair_pre.x;
+dp << kpair_pre.dp;
+pm << kpair_pre.pm;
+pu << kpair_pre.pu;
+@@
+add_pair('kmap', pm, pu, str(x), '*++' + str(dp), up='*' + str(dp))
+
+// the same for the regions of kpair_pre (the page is *dp there)
+@kcall_pre depends on anymap exists@
+position kpair_pre.pm, kpair_pre.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_pre.pm;
+g << kcall_pre.g;
+pc << kcall_pre.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_pre depends on anymap exists@
+identifier kpair_pre.dp;
+position kpair_pre.pm, kpair_pre.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, *dp, ...)
+
+@script:python@
+pm << kpair_pre.pm;
+g << kcall_page_pre.g;
+n << kcall_page_pre.n;
+pc << kcall_page_pre.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
 // existing kmap_local_page() ... kunmap_local() pairs (for the nesting order)
 @lpair depends on anymap@
 expression x, p, e;
@@ -1523,7 +1715,7 @@ add_pair('local', pm, pu, str(x), str(p))
 // every use of a local variable or parameter, by name and position: the
 // lines where spatch parsed something (see "unparsed" above), and the uses
 // of an address (which only local variables can hold)
-@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
+@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 local idexpression i;
 position p;
 @@
@@ -1540,7 +1732,7 @@ state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
 // declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
 // too, with no local variable in them
-@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
+@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 declarer D;
 position p;
 @@
@@ -1553,7 +1745,7 @@ p << seen_decl.p;
 reset(p[0].file)
 state['seen'].add(int(p[0].line))
 
-@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
+@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier fn;
 position pf;
 @@
@@ -1569,9 +1761,28 @@ state['funcs'].add(str(fn))
 state['fline'][str(fn)] = int(pf[0].line)
 state['params'].setdefault(str(fn), {})
 
+// functions of the file returning an integer no wider than int (not long,
+// which may carry an address): their result holds none of their
+// arguments (returns_param).  Fixtures: kmap_int_result, kmap_int_swapon.
+@fintret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
+type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
+identifier fn;
+position pf;
+@@
+
+T fn@pf(...) { ... }
+
+@script:python@
+fn << fintret.fn;
+pf << fintret.pf;
+@@
+reset(pf[0].file)
+state['intfuncs'].add(str(fn))
+
 // the name of each parameter, by index (a parameter of another form, a
 // function pointer say, has none: the address passed there may escape)
-@fparam depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@fparam depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier fn, prm;
 type T;
 parameter list[n] ps;
@@ -1586,7 +1797,7 @@ n << fparam.n;
 @@
 state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
-@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond@
+@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g;
 position pc;
 @@
@@ -1604,7 +1815,7 @@ state['fcalls'].setdefault(pc[0].current_element, []).append(
 
 // every argument of every call (g is "<indirect>" for a call through a
 // pointer), with its index and span
-@farg depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@farg depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 expression f, E;
 expression list[n] es;
 position pc, pe;
@@ -1622,7 +1833,7 @@ call_arg(pc, str(f), int(n), pe)
 
 // dereferences of a pointer: x[i], x->f, *x (a read or write through the
 // address, not the address itself) and &x[i], &x->f (which are addresses)
-@fderef depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@fderef depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier i, fld;
 expression e;
 position p;
@@ -1636,7 +1847,7 @@ p << fderef.p;
 reset(p[0].file)
 state['deref'].add((int(p[0].line), int(p[0].column)))
 
-@faddr depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@faddr depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier i, fld;
 expression e;
 position p;
@@ -1650,19 +1861,47 @@ p << faddr.p;
 reset(p[0].file)
 state['deref'].discard((int(p[0].line), int(p[0].column)))
 
-@fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+// a difference of two pointers is an integer, not an address: its span
+// (occurrences() leaves out the names in it).  Fixture: kmap_ptrdiff.
+@fptrdiff depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+type T1, T2;
+T1 *E1;
+T2 *E2;
+position p1, p2;
+@@
+
+E1@p1 - E2@p2
+
+@script:python@
+p1 << fptrdiff.p1;
+p2 << fptrdiff.p2;
+@@
+reset(p1[0].file)
+state['ptrdiff'].append((int(p1[0].line), int(p1[0].column),
+			 int(p2[0].line_end), int(p2[0].column_end)))
+
+// (a local variable of an integer type no wider than int, Li, holds no
+// address: its assignments make no alias; escape_reason refuses an
+// address held in one.  Fixtures: kmap_int_result, kmap_int_swapon.)
+@fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
+type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
+local idexpression T Li;
 local idexpression L;
 expression E1, E2;
 position pl, pr;
 @@
 
 (
+Li@pl = E2@pr
+|
 L@pl = E2@pr
 |
 E1@pl = E2@pr
 )
 
 @script:python@
+Li << fassign.Li = "";
 L << fassign.L = "";
 E1 << fassign.E1 = "";
 pl << fassign.pl;
@@ -1670,13 +1909,33 @@ pr << fassign.pr;
 @@
 reset(pl[0].file)
 fn = pl[0].current_element
-if L:
+if Li:
+	state['intlocals'].add((fn, str(Li)))
+elif L:
 	state['lassign'].append((fn, str(L), span_of(pr[0]), int(pl[0].line)))
 else:
 	state['nassign'].append((fn, str(E1), span_of(pl[0]), span_of(pr[0]), int(pl[0].line)))
 
+// casts to an integer type no wider than int (bool aside): the span of
+// the expression cast (escape_reason refuses an address cast so).
+// Fixture: kmap_int_result.
+@fintcast depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre disable drop_cast@
+typedef u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
+type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
+expression E;
+position p;
+@@
+
+ (T)E@p
+
+@script:python@
+p << fintcast.p;
+@@
+reset(p[0].file)
+state['intcasts'].append((p[0].current_element, span_of(p[0]), int(p[0].line)))
+
 // an initialised structure: its span runs from the name to the brace
-@finit depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@finit depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 type T;
 identifier i;
 initializer list inits;
@@ -1694,7 +1953,7 @@ reset(pa[0].file)
 span = (int(pa[0].line), int(pa[0].column), int(pb[0].line_end), int(pb[0].column_end))
 state['lassign'].append((pa[0].current_element, str(i), span, int(pa[0].line)))
 
-@fret depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@fret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 expression E;
 position pa, pe;
 @@
@@ -1710,7 +1969,7 @@ state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
 
 // The classes of the calls that decide on kmap() regions.
 // functions that do not keep a pointer they are given
-@c_nokeep depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_nokeep depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|copy_(to|from)_user_page|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
 position pc;
 @@
@@ -1723,7 +1982,7 @@ pc << c_nokeep.pc;
 classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
-@c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(IS_ERR|IS_ERR_OR_NULL|kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|kexec_flush_icache_page|copy_(to|from)_user_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
@@ -1736,7 +1995,7 @@ pc << c_page_ok.pc;
 classify(pc, 'page_ok')
 
 // functions whose result does not point into their arguments
-@c_noret depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_noret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -1750,7 +2009,7 @@ classify(pc, 'noret')
 
 // functions that keep a pointer they are given beyond the call (lists,
 // trees, work, timers, scatterlists): an address passed to one escapes
-@c_keeps depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_keeps depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(list_add[A-Za-z0-9_]*|list_add_tail[A-Za-z0-9_]*|list_move[A-Za-z0-9_]*|list_splice[A-Za-z0-9_]*|hlist_add[A-Za-z0-9_]*|hlist_nulls_add[A-Za-z0-9_]*|llist_add[A-Za-z0-9_]*|rb_link_node|rb_insert[A-Za-z0-9_]*|radix_tree_insert|xa_store[A-Za-z0-9_]*|xa_insert[A-Za-z0-9_]*|xa_cmpxchg[A-Za-z0-9_]*|idr_alloc[A-Za-z0-9_]*|idr_replace|sg_set_buf|sg_init_one|kthread_create[A-Za-z0-9_]*|kthread_run|queue_work[A-Za-z0-9_]*|queue_delayed_work[A-Za-z0-9_]*|schedule_work[A-Za-z0-9_]*|schedule_delayed_work[A-Za-z0-9_]*|call_rcu|timer_setup|tasklet_init|async_schedule[A-Za-z0-9_]*|rcu_assign_pointer|smp_store_release|WRITE_ONCE)$";
 position pc;
 @@
@@ -1765,7 +2024,7 @@ classify(pc, 'keeps')
 // functions whose result may point into a pointer they are given (for
 // other functions defined elsewhere the rule assumes it does not, unless
 // -D strict, under which only functions of class "noret" are opaque)
-@c_retinto depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_retinto depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(memchr|memchr_inv|memscan|strchr|strrchr|strnchr|strchrnul|strstr|strnstr|strpbrk|strsep|skip_spaces|strim|strstrip|container_of|container_of_safe|list_entry|list_first_entry|list_last_entry|list_next_entry|list_prev_entry|hlist_entry|rb_entry|PTR_ALIGN|PTR_ALIGN_DOWN|ALIGN|ALIGN_DOWN|min|max|min_t|max_t|READ_ONCE|untagged_addr|kasan_reset_tag|skb_put|skb_push|skb_pull)$";
 position pc;
 @@
@@ -1778,7 +2037,7 @@ pc << c_retinto.pc;
 classify(pc, 'retinto')
 
 // calls that may leave an atomic mapping behind when they return
-@c_stacker depends on kpair || kpair_pa || kpair_adv || kpair_cond@
+@c_stacker depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
 identifier g =~ "^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic[A-Za-z0-9_]*|io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$";
 position pc;
 @@
@@ -1847,6 +2106,31 @@ position pm1, pm2, pu1;
 \(y = kmap@pm2(q) \| y = kmap@pm2(q) + e2 \| y = (T2)kmap@pm2(q) \| y = (T2)kmap@pm2(q) + e2 \| y = (T2)(kmap@pm2(q) + e2)\)
 ... when != kunmap(q)
 kunmap@pu1(p)
+
+// the same with kmap(*++dp) ... kunmap(*dp) (kpair_pre) outside
+@order_pre depends on kpair_pre exists@
+type T, T2;
+identifier M2 = {kmap_atomic, kmap_local_page, kmap};
+identifier dp;
+expression x, y, q, e2;
+position pm1, pm2, pu1;
+@@
+
+x = kmap@pm1(*++dp)
+... when != kunmap(*dp)
+\(y = M2@pm2(q) \| y = M2@pm2(q) + e2 \| y = (T2)M2@pm2(q) \| y = (T2)M2@pm2(q) + e2 \| y = (T2)(M2@pm2(q) + e2)\)
+... when != \(kunmap_atomic\|kunmap_local\)(\(y\|(T)y\|y - e2\))
+    when != kunmap(q)
+kunmap@pu1(*dp)
+
+@script:python@
+pm1 << order_pre.pm1;
+pm2 << order_pre.pm2;
+pu1 << order_pre.pu1;
+@@
+reset(pm1[0].file)
+for u in pu1:
+	state['order'].append((keym(pm1[0]), keym(pm2[0]), keyu(u), None))
 
 @script:python@
 pm1 << order1.pm1;
@@ -2484,6 +2768,33 @@ x = <+...
 + kunmap_local(x);
 |
 if (\(p\|!IS_ERR(p)\|p && !IS_ERR(p)\|!IS_ERR_OR_NULL(p)\)) S
+|
+for (;;) {
+  ...
+- kunmap@pu(p);
++ kunmap_local(x);
+  ... when any
+}
+)
+
+// kmap(*++dp) ... kunmap(*dp) (kpair_pre); kconv may have converted the
+// unmap already, for a pair of *dp.  Fixture: kmap_forever_loop.
+@kconv_pre depends on anymap && patch disable drop_cast@
+local idexpression x;
+identifier dp;
+position pm : script:python(dp) { conv_km_pre(pm, dp) };
+position pu : script:python(dp) { conv_ku_deref(pu, dp) };
+@@
+
+x =
+- kmap@pm(*++dp);
++ kmap_local_page(*++dp);
+...
+(
+- kunmap@pu(*dp);
++ kunmap_local(x);
+|
+kunmap_local(x);
 )
 
 @kconv_decl depends on anymap && patch disable drop_cast@
