@@ -25,7 +25,12 @@
 ///   becomes kunmap_local(addr).
 /// - The unmap may stand under a test that mirrors the map: "if (addr)",
 ///   the test the map was made under, or (kunmap(page)) a test that the
-///   page is valid.
+///   page is valid.  kunmap() may name the expression the page variable
+///   was read from ("page = E; ... kunmap(E)").  A pair whose page
+///   expression changes in between (pages[i] with i++) is not one.
+/// - The address may be advanced once by an offset within the page, and
+///   a kmap() called for its mapping only may have its address taken by
+///   page_address() (in the statement after it: into a new variable).
 /// - Mappings must be released in reverse order.  Adjacent out-of-order
 ///   unmaps are swapped (also around set_page_dirty()); other out-of-order
 ///   regions are reported.
@@ -104,6 +109,8 @@ def new_state(f):
 		'reported': set(), 'cols': {}, 'func_of': {}, 'fline': {},
 		'chg': set(), 'chg_cond': set(),
 		'intfuncs': set(), 'ptrdiff': [], 'intlocals': set(), 'intcasts': [],
+		'bound': set(), 'bound_decl': {}, 'src': {},
+		'pai': {}, 'pai_taken': set(),
 	}
 
 def reset(f):
@@ -525,7 +532,10 @@ def page_use_reason(fn, page, seen, km=None):
 	else:
 		calls = []
 		for (f, g, pc, n, span) in state['args'].get(fn, ()):
-			if page is not None and occurrences([page], span):
+			if page is None:
+				continue
+			if [q for q in occurrences([page], span)
+			    if not in_page_scalar(fn, q, span)]:
 				calls.append((g, pc, n))
 	for (g, pc, n) in sorted(calls, key=lambda c: c[1]):
 		line = pc[0]
@@ -545,6 +555,18 @@ def page_use_reason(fn, page, seen, km=None):
 		return ('page-address', 'page passed to %s() at line %d, which may use page_address()' % (g, line))
 	return None
 
+def in_page_scalar(fn, pos, span):
+	"""pos lies in the argument of a call of class "page_scalar" nested
+	in span: what span is given is a number about the page (its pfn, say,
+	in flush_arg_page() of fs/exec.c), not the page"""
+	for (f, g, pc, n, sp) in state['args'].get(fn, ()):
+		if (sp != span and inside(pos, sp) and
+		    (span[0], span[1]) <= (sp[0], sp[1]) and
+		    (sp[2], sp[3]) <= (span[2], span[3]) and
+		    has_class(pc[0], pc[1], 'page_scalar')):
+			return True
+	return False
+
 def stack_reason(fn):
 	"""a call of class "stacker" in fn"""
 	for (f, g, line, col) in sorted(state['fcalls'].get(fn, []), key=lambda c: c[2:]):
@@ -556,8 +578,15 @@ def decide():
 	if state['decided'] is not None:
 		return state['decided']
 	bad = {}
+	# kpair_pai: the new variable kaddr stands for the page_address()
+	# call, where the escape rules find it
+	for km, pas in state['pai'].items():
+		if state['func_of'][km] in state['pai_taken']:
+			bad[km] = ('name', 'page_address() would need a new variable kaddr, a name the function has')
+		else:
+			state['occ'].setdefault('kaddr', []).extend(sorted(pas))
 	for km, kind in state['kind'].items():
-		if kind in ('local', 'inline'):
+		if kind in ('local', 'inline') or km in bad:
 			continue
 		fn = state['func_of'][km]
 		if len(state['cols'][km]) > 1 or \
@@ -659,6 +688,17 @@ def decide():
 			del swap[u_outer]
 	state['decided'] = bad
 	return bad
+
+def bounded(pv):
+	"""the offset added at pv is a local variable holding an offset
+	within the page (rules kbound, kbound_chg)"""
+	reset(pv[0].file)
+	return realkey(pv[0]) in state['bound']
+
+def pai_conv(pm):
+	"""the map at pm is one of kpair_pai"""
+	reset(pm[0].file)
+	return keym(pm[0]) in state['pai']
 
 def same_site(k, p):
 	# the call at p is the one the facts were recorded for
@@ -1328,6 +1368,119 @@ pu << kpair.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
 
+// kmap(p) called for its mapping only, page_address(p) used once in the
+// statement after it, the unmap next (jffs2_write_end()): the address
+// goes into a new variable, kaddr (kconv_pai), unless the function has
+// a name kaddr already (pai_taken).  Fixture: kmap_page_address_inline.
+@kpair_pai depends on anymap@
+expression p, e1;
+position pm, pa, pu;
+@@
+
+kmap@pm(p);
+(
+e1 = <+... page_address@pa(p) ...+>;
+|
+<+... page_address@pa(p) ...+>;
+)
+kunmap@pu(p);
+
+@script:python@
+p << kpair_pai.p;
+pm << kpair_pai.pm;
+pa << kpair_pai.pa;
+pu << kpair_pai.pu;
+@@
+add_pair('kmap', pm, pu, 'kaddr', str(p))
+page_address_ok(pa)
+state['pai'].setdefault(keym(pm[0]), set()).add(realkey(pa[0]))
+
+@pai_taken depends on kpair_pai@
+symbol kaddr;
+type T;
+position p;
+@@
+
+(
+T kaddr@p;
+|
+T kaddr@p = ...;
+)
+
+@script:python@
+p << pai_taken.p;
+@@
+reset(p[0].file)
+state['pai_taken'].add(p[0].current_element)
+
+@pai_taken_use depends on kpair_pai@
+symbol kaddr;
+position p;
+@@
+
+kaddr@p
+
+@script:python@
+p << pai_taken_use.p;
+@@
+reset(p[0].file)
+state['pai_taken'].add(p[0].current_element)
+
+@pai_taken_param depends on kpair_pai@
+symbol kaddr;
+identifier fn;
+type T;
+position p;
+@@
+
+fn(..., T kaddr@p, ...) { ... }
+
+@script:python@
+p << pai_taken_param.p;
+@@
+reset(p[0].file)
+state['pai_taken'].add(p[0].current_element)
+
+// the same for the regions of kpair_pai
+@kcall_pai depends on anymap exists@
+position kpair_pai.pm, kpair_pai.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_pai.pm;
+g << kcall_pai.g;
+pc << kcall_pai.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_pai depends on anymap exists@
+expression kpair_pai.p;
+position kpair_pai.pm, kpair_pai.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair_pai.pm;
+g << kcall_page_pai.g;
+n << kcall_page_pai.n;
+pc << kcall_page_pai.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
 // kmap(p) called for its mapping only, the address then taken with
 // page_address(p) (sysv_make_empty(), ufs_make_empty()): the address is
 // the one kmap_local_page(p) returns in its place.
@@ -1446,6 +1599,298 @@ pm << kpair_adv.pm;
 pu << kpair_adv.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
+
+// An offset held in a local variable initialised to an offset within the
+// page, "T v = e & ~PAGE_MASK;" or "= offset_in_page(e);", and not
+// changed on any path to "x += v" (kbound_chg): kpair_adv_var and
+// kpair_src accept it as kpair_adv accepts the expression itself.
+// Fixture: kmap_unmap_src.
+@kbound depends on anymap exists@
+type T;
+identifier v;
+idexpression x;
+expression e1;
+position pd, pv;
+@@
+
+(
+T v@pd = e1 & ~PAGE_MASK;
+|
+T v@pd = offset_in_page(e1);
+)
+...
+x += v@pv;
+
+@script:python@
+pv << kbound.pv;
+pd << kbound.pd;
+@@
+reset(pv[0].file)
+state['bound'].add(realkey(pv[0]))
+state['bound_decl'].setdefault(realkey(pv[0]), set()).add(realkey(pd[0]))
+
+// (spatch takes "v = e" to match the declaration "T v = e;" too: the
+// change found at the declaration itself, pd, is not one)
+
+@kbound_chg depends on anymap exists@
+identifier kbound.v;
+idexpression x;
+expression e;
+position kbound.pv, pc, pw;
+@@
+
+\(v@pc = e\|v@pc += e\|v@pc -= e\|v@pc++\|++v@pc\|v@pc--\|--v@pc\|&v@pc\)
+...
+x += v@pv@pw;
+
+@script:python@
+pw << kbound_chg.pw;
+pc << kbound_chg.pc;
+@@
+reset(pw[0].file)
+if realkey(pc[0]) not in state['bound_decl'].get(realkey(pw[0]), ()):
+	state['bound'].discard(realkey(pw[0]))
+
+@kpair_adv_var depends on anymap@
+local idexpression x;
+idexpression v;
+expression p, e;
+position pm, pu;
+position pv : script:python() { bounded(pv) };
+@@
+
+x = kmap@pm(p);
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+x += v@pv;
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != p = e
+kunmap@pu(p);
+
+@script:python@
+x << kpair_adv_var.x;
+p << kpair_adv_var.p;
+pm << kpair_adv_var.pm;
+pu << kpair_adv_var.pu;
+@@
+add_pair('kmap', pm, pu, str(x), str(p))
+
+// the same for the regions of kpair_adv_var
+@kcall_adv_var depends on anymap exists@
+position kpair_adv_var.pm, kpair_adv_var.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_adv_var.pm;
+g << kcall_adv_var.g;
+pc << kcall_adv_var.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_adv_var depends on anymap exists@
+expression kpair_adv_var.p;
+position kpair_adv_var.pm, kpair_adv_var.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, p, ...)
+
+@script:python@
+pm << kpair_adv_var.pm;
+g << kcall_page_adv_var.g;
+n << kcall_page_adv_var.n;
+pc << kcall_page_adv_var.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
+// The unmap names the expression the page was read from: "pg = E; ...
+// x = kmap(pg); ... kunmap(E)" (radeon_ttm_gtt_read()).  Paired (in
+// ksrc_add) when every path to the map passes "pg = E" last (ksrc_nodef)
+// and neither pg nor a variable of E changes from there to the unmap
+// (ksrc_chg).  Fixture: kmap_unmap_src.
+@kpair_src depends on anymap@
+local idexpression struct page *pg;
+local idexpression x;
+idexpression v;
+expression E, e;
+position pm, pu;
+position pv : script:python() { bounded(pv) };
+@@
+
+(
+x = kmap@pm(pg);
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != pg = e
+    when != &pg
+kunmap@pu(E);
+|
+x = kmap@pm(pg);
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != pg = e
+    when != &pg
+x += v@pv;
+... when != x = e
+    when != x += e
+    when != x -= e
+    when != x++
+    when != ++x
+    when != x--
+    when != --x
+    when != &x
+    when != pg = e
+    when != &pg
+kunmap@pu(E);
+)
+
+@script:python@
+x << kpair_src.x;
+pg << kpair_src.pg;
+E << kpair_src.E;
+pm << kpair_src.pm;
+pu << kpair_src.pu;
+@@
+reset(pm[0].file)
+if norm(E) != norm(pg):
+	state['src'][(keym(pm[0]), keyu(pu[0]))] = (pm, pu, str(x), str(pg), str(E))
+
+// the same for the regions of kpair_src
+@kcall_src depends on anymap exists@
+position kpair_src.pm, kpair_src.pu;
+identifier g;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(...)
+
+@script:python@
+pm << kpair_src.pm;
+g << kcall_src.g;
+pc << kcall_src.pc;
+@@
+region_kcall(pm, str(g), pc, None)
+
+@kcall_page_src depends on anymap exists@
+local idexpression struct page *kpair_src.pg;
+expression kpair_src.E;
+position kpair_src.pm, kpair_src.pu;
+identifier g;
+expression list[n] es;
+position pc;
+@@
+
+kmap@pm(...)
+... when != kunmap@pu(...)
+    when any
+g@pc(es, \(pg\|E\), ...)
+
+@script:python@
+pm << kpair_src.pm;
+g << kcall_page_src.g;
+n << kcall_page_src.n;
+pc << kcall_page_src.pc;
+@@
+region_kcall(pm, str(g), pc, int(n))
+
+@ksrcv depends on kpair_src@
+position kpair_src.pu;
+idexpression v;
+@@
+
+kunmap@pu(<+... v ...+>)
+
+@ksrc_nodef depends on kpair_src exists@
+identifier fn;
+local idexpression struct page *kpair_src.pg;
+expression kpair_src.E;
+position kpair_src.pm, pk;
+@@
+
+fn(...) {
+... when != pg = E
+kmap@pm@pk(pg)
+... when any
+}
+
+@script:python@
+pk << ksrc_nodef.pk;
+@@
+reset(pk[0].file)
+for k in [k for k in state['src'] if k[0] == keym(pk[0])]:
+	del state['src'][k]
+
+@ksrc_chg depends on kpair_src exists@
+local idexpression struct page *kpair_src.pg;
+expression kpair_src.E;
+idexpression ksrcv.v;
+position kpair_src.pu, pk, pe, pc;
+expression e;
+@@
+
+pg@pe = E;
+... when != kunmap(E)
+\(v = e\|v += e\|v -= e\|v++\|++v\|v--\|--v\|&v\|pg@pc = e\|&pg\)
+... when != pg = E
+kunmap@pu@pk(E);
+
+// (pg = E met again, around a loop, is the same read, not a change)
+@script:python@
+pk << ksrc_chg.pk;
+pe << ksrc_chg.pe;
+pc << ksrc_chg.pc = [];
+@@
+reset(pk[0].file)
+if not (pc and realkey(pc[0]) == realkey(pe[0])):
+	for k in [k for k in state['src'] if k[1] == keyu(pk[0])]:
+		del state['src'][k]
+
+@script:python ksrc_add depends on kpair_src@
+@@
+for (pm, pu, x, pg, E) in list(state['src'].values()):
+	add_pair('kmap', pm, pu, x, pg, up=E)
+state['src'].clear()
 
 // the same for the regions of kpair_pa
 @kcall_pa depends on anymap exists@
@@ -1715,7 +2160,7 @@ add_pair('local', pm, pu, str(x), str(p))
 // every use of a local variable or parameter, by name and position: the
 // lines where spatch parsed something (see "unparsed" above), and the uses
 // of an address (which only local variables can hold)
-@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@seen depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 local idexpression i;
 position p;
 @@
@@ -1732,7 +2177,7 @@ state['occ'].setdefault(str(i), []).append((int(p[0].line), int(p[0].column)))
 
 // declarations made by a macro (DEFINE_RATELIMIT_STATE(...);) are parsed
 // too, with no local variable in them
-@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@seen_decl depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 declarer D;
 position p;
 @@
@@ -1745,7 +2190,7 @@ p << seen_decl.p;
 reset(p[0].file)
 state['seen'].add(int(p[0].line))
 
-@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fdef depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier fn;
 position pf;
 @@
@@ -1764,7 +2209,7 @@ state['params'].setdefault(str(fn), {})
 // functions of the file returning an integer no wider than int (not long,
 // which may carry an address): their result holds none of their
 // arguments (returns_param).  Fixtures: kmap_int_result, kmap_int_swapon.
-@fintret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fintret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
 type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
 identifier fn;
@@ -1782,7 +2227,7 @@ state['intfuncs'].add(str(fn))
 
 // the name of each parameter, by index (a parameter of another form, a
 // function pointer say, has none: the address passed there may escape)
-@fparam depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fparam depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier fn, prm;
 type T;
 parameter list[n] ps;
@@ -1797,7 +2242,7 @@ n << fparam.n;
 @@
 state['params'].setdefault(str(fn), {})[int(n)] = str(prm)
 
-@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fcall depends on apair || apair_cond || kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g;
 position pc;
 @@
@@ -1815,7 +2260,7 @@ state['fcalls'].setdefault(pc[0].current_element, []).append(
 
 // every argument of every call (g is "<indirect>" for a call through a
 // pointer), with its index and span
-@farg depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@farg depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 expression f, E;
 expression list[n] es;
 position pc, pe;
@@ -1833,7 +2278,7 @@ call_arg(pc, str(f), int(n), pe)
 
 // dereferences of a pointer: x[i], x->f, *x (a read or write through the
 // address, not the address itself) and &x[i], &x->f (which are addresses)
-@fderef depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fderef depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier i, fld;
 expression e;
 position p;
@@ -1847,7 +2292,7 @@ p << fderef.p;
 reset(p[0].file)
 state['deref'].add((int(p[0].line), int(p[0].column)))
 
-@faddr depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@faddr depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier i, fld;
 expression e;
 position p;
@@ -1863,7 +2308,7 @@ state['deref'].discard((int(p[0].line), int(p[0].column)))
 
 // a difference of two pointers is an integer, not an address: its span
 // (occurrences() leaves out the names in it).  Fixture: kmap_ptrdiff.
-@fptrdiff depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fptrdiff depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 type T1, T2;
 T1 *E1;
 T2 *E2;
@@ -1883,7 +2328,7 @@ state['ptrdiff'].append((int(p1[0].line), int(p1[0].column),
 // (a local variable of an integer type no wider than int, Li, holds no
 // address: its assignments make no alias; escape_reason refuses an
 // address held in one.  Fixtures: kmap_int_result, kmap_int_swapon.)
-@fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
 type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
 local idexpression T Li;
@@ -1919,7 +2364,7 @@ else:
 // casts to an integer type no wider than int (bool aside): the span of
 // the expression cast (escape_reason refuses an address cast so).
 // Fixture: kmap_int_result.
-@fintcast depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre disable drop_cast@
+@fintcast depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai disable drop_cast@
 typedef u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
 type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
 expression E;
@@ -1935,7 +2380,7 @@ reset(p[0].file)
 state['intcasts'].append((p[0].current_element, span_of(p[0]), int(p[0].line)))
 
 // an initialised structure: its span runs from the name to the brace
-@finit depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@finit depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 type T;
 identifier i;
 initializer list inits;
@@ -1953,7 +2398,7 @@ reset(pa[0].file)
 span = (int(pa[0].line), int(pa[0].column), int(pb[0].line_end), int(pb[0].column_end))
 state['lassign'].append((pa[0].current_element, str(i), span, int(pa[0].line)))
 
-@fret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@fret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 expression E;
 position pa, pe;
 @@
@@ -1969,7 +2414,7 @@ state['rets'].append((pa[0].current_element, span_of(pe[0]), int(pa[0].line)))
 
 // The classes of the calls that decide on kmap() regions.
 // functions that do not keep a pointer they are given
-@c_nokeep depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_nokeep depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(mem(cpy|move|set|cmp|chr|chr_inv|scan)|memcpy_(from|to)io|memset_io|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|cpy|ncpy|lcpy|scpy|cat|ncat|chr|nchr|rchr|str|nstr|spn|cspn|pbrk)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|printk|pr_(err|warn|warning|info|debug|notice|crit|alert|emerg|cont)[A-Za-z0-9_]*|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*|print_hex_dump[A-Za-z0-9_]*|hex_dump_to_buffer|[A-Za-z0-9_]*_dbg|[A-Za-z0-9_]*_debug|dprintk|trace_[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|copy_(to|from)_user_page|clear_user|raw_copy_(to|from)_user|copy_mc_to_(user|kernel)|instrument_copy_(to|from)_user|_?copy_(to|from)_iter|flush_kernel_vmap_range|invalidate_kernel_vmap_range|flush_icache_range|clear_page|copy_page|kmemdup|kmemdup_nul|kstrndup|(ioread|iowrite)(8|16|32)_rep|(reads|writes|ins|outs)(b|w|l|q)|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|(le|be)(16|32|64)_add_cpu|(get|put)_unaligned[A-Za-z0-9_]*|(__)?(set|clear|change|test)_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_[A-Za-z0-9_]+|ext2_(set|clear|test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|min|max|min_t|max_t|clamp|clamp_t|likely|unlikely|BUG_ON|BUILD_BUG_ON|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|VM_BUG_ON[A-Za-z0-9_]*|READ_ONCE|IS_ALIGNED|offset_in_page|offsetof|kunmap|kunmap_atomic|kunmap_local|kmap_atomic|kmap_local_page)$";
 position pc;
 @@
@@ -1982,7 +2427,7 @@ pc << c_nokeep.pc;
 classify(pc, 'nokeep')
 
 // functions that do not call page_address() on a page they are given
-@c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_page_ok depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(IS_ERR|IS_ERR_OR_NULL|kmap|kunmap|kmap_atomic|kunmap_atomic|kmap_local_page|flush_dcache_page|kexec_flush_icache_page|copy_(to|from)_user_page|flush_anon_page|flush_kernel_dcache_page|set_page_dirty[A-Za-z0-9_]*|(__)?(Set|Clear|TestSet|TestClear)?Page[A-Za-z0-9_]+|put_page|get_page|lock_page|unlock_page|trylock_page|page_offset|page_index|page_to_pfn|page_to_phys|page_mapping|page_private|set_page_private|page_has_buffers|page_buffers|page_count|page_ref_[A-Za-z0-9_]+|wait_on_page_[A-Za-z0-9_]+|end_page_writeback|mark_page_accessed|page_mapped|page_zonenum|page_to_nid|compound_head|thp_size|BUG_ON|WARN_ON|WARN_ON_ONCE|VM_BUG_ON[A-Za-z0-9_]*|likely|unlikely)$";
 position pc;
 @@
@@ -1994,8 +2439,23 @@ pc << c_page_ok.pc;
 @@
 classify(pc, 'page_ok')
 
+// functions of a page whose result is a number (a pfn, an address, an
+// index, a count, a flag), not a page: a call given such a result is not
+// given the page (in_page_scalar(); fixture kmap_page_pfn)
+@c_page_scalar depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
+identifier g =~ "^(page_to_pfn|page_to_phys|page_offset|page_index|page_to_nid|page_zonenum|page_count|page_mapcount|page_mapped|Page[A-Za-z0-9_]+)$";
+position pc;
+@@
+
+g@pc(...)
+
+@script:python@
+pc << c_page_scalar.pc;
+@@
+classify(pc, 'page_scalar')
+
 // functions whose result does not point into their arguments
-@c_noret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_noret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(mem(cmp|set)|str(len|nlen|cmp|ncmp|casecmp|ncasecmp|spn|cspn|scpy|lcpy)|v?sn?printf|scnprintf|vscnprintf|sscanf|kstrto[A-Za-z0-9_]+|simple_strto[A-Za-z0-9_]+|crc32[A-Za-z0-9_]*|crc16[A-Za-z0-9_]*|crc_ccitt[A-Za-z0-9_]*|crc_itu_t[A-Za-z0-9_]*|crc7[A-Za-z0-9_]*|crc8[A-Za-z0-9_]*|crc_t10dif[A-Za-z0-9_]*|__crc32c_le[A-Za-z0-9_]*|csum_partial[A-Za-z0-9_]*|ip_compute_csum|copy_(to|from)_user|__copy_(to|from)_user|clear_user|_?copy_(to|from)_iter|(le|be)(16|32|64)_to_cpup?|cpu_to_(le|be)(16|32|64)p?|get_unaligned[A-Za-z0-9_]*|(__)?test_bit(_le)?|(__)?test_and_[A-Za-z0-9_]+_bit(_le)?|find_(next|first)(_zero)?_bit(_le)?|bitmap_(weight|empty|full|equal)|ext2_(test|find_[A-Za-z0-9_]+)_bit[A-Za-z0-9_]*|WARN_ON|WARN_ON_ONCE|WARN|WARN_ONCE|likely|unlikely|IS_ALIGNED|offset_in_page|printk|pr_[A-Za-z0-9_]+|dev_(err|warn|info|dbg|notice|crit|alert|emerg)[A-Za-z0-9_]*)$";
 position pc;
 @@
@@ -2009,7 +2469,7 @@ classify(pc, 'noret')
 
 // functions that keep a pointer they are given beyond the call (lists,
 // trees, work, timers, scatterlists): an address passed to one escapes
-@c_keeps depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_keeps depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(list_add[A-Za-z0-9_]*|list_add_tail[A-Za-z0-9_]*|list_move[A-Za-z0-9_]*|list_splice[A-Za-z0-9_]*|hlist_add[A-Za-z0-9_]*|hlist_nulls_add[A-Za-z0-9_]*|llist_add[A-Za-z0-9_]*|rb_link_node|rb_insert[A-Za-z0-9_]*|radix_tree_insert|xa_store[A-Za-z0-9_]*|xa_insert[A-Za-z0-9_]*|xa_cmpxchg[A-Za-z0-9_]*|idr_alloc[A-Za-z0-9_]*|idr_replace|sg_set_buf|sg_init_one|kthread_create[A-Za-z0-9_]*|kthread_run|queue_work[A-Za-z0-9_]*|queue_delayed_work[A-Za-z0-9_]*|schedule_work[A-Za-z0-9_]*|schedule_delayed_work[A-Za-z0-9_]*|call_rcu|timer_setup|tasklet_init|async_schedule[A-Za-z0-9_]*|rcu_assign_pointer|smp_store_release|WRITE_ONCE)$";
 position pc;
 @@
@@ -2024,7 +2484,7 @@ classify(pc, 'keeps')
 // functions whose result may point into a pointer they are given (for
 // other functions defined elsewhere the rule assumes it does not, unless
 // -D strict, under which only functions of class "noret" are opaque)
-@c_retinto depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_retinto depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(memchr|memchr_inv|memscan|strchr|strrchr|strnchr|strchrnul|strstr|strnstr|strpbrk|strsep|skip_spaces|strim|strstrip|container_of|container_of_safe|list_entry|list_first_entry|list_last_entry|list_next_entry|list_prev_entry|hlist_entry|rb_entry|PTR_ALIGN|PTR_ALIGN_DOWN|ALIGN|ALIGN_DOWN|min|max|min_t|max_t|READ_ONCE|untagged_addr|kasan_reset_tag|skb_put|skb_push|skb_pull)$";
 position pc;
 @@
@@ -2037,7 +2497,7 @@ pc << c_retinto.pc;
 classify(pc, 'retinto')
 
 // calls that may leave an atomic mapping behind when they return
-@c_stacker depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre@
+@c_stacker depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 identifier g =~ "^(sg_miter_(start|next|skip)|skb_seq_read|kmap_atomic_(pfn|prot)|__kmap_atomic[A-Za-z0-9_]*|io_mapping_map_atomic_wc|iomap_atomic_prot_pfn|zs_map_object)$";
 position pc;
 @@
@@ -2796,6 +3256,63 @@ x =
 |
 kunmap_local(x);
 )
+
+// kmap(pg) ... kunmap(E), E the expression pg was read from (kpair_src)
+@kconv_src depends on anymap && patch disable drop_cast@
+local idexpression x;
+expression p, E;
+position pm : script:python(p) { conv_km(pm, p) };
+position pu : script:python(E) { conv_ku(pu, E) };
+@@
+
+x =
+- kmap@pm(p)
++ kmap_local_page(p)
+;
+...
+- kunmap@pu(E);
++ kunmap_local(x);
+
+// kpair_pai: the page_address() call replaced by a new variable
+@kconv_pai depends on anymap && patch@
+symbol kaddr;
+expression p, e1;
+position pm : script:python(p) { conv_km(pm, p) and pai_conv(pm) };
+position pu : script:python(p) { conv_ku(pu, p) };
+@@
+
+- kmap@pm(p);
++ kaddr = kmap_local_page(p);
+(
+e1 = <+...
+- page_address(p)
++ kaddr
+...+>;
+|
+<+...
+- page_address(p)
++ kaddr
+...+>;
+)
+- kunmap@pu(p);
++ kunmap_local(kaddr);
+
+@script:python kconv_pai_fn@
+pm << kconv_pai.pm;
+fn;
+@@
+coccinelle.fn = cocci.make_ident(pm[0].current_element)
+
+// its declaration, once in each function converted
+@depends on anymap && patch@
+identifier kconv_pai_fn.fn;
+symbol kaddr;
+@@
+
+fn(...) {
++ void *kaddr;
+...
+}
 
 @kconv_decl depends on anymap && patch disable drop_cast@
 identifier x;
