@@ -110,7 +110,7 @@ def new_state(f):
 		'chg': set(), 'chg_cond': set(),
 		'intfuncs': set(), 'ptrdiff': [], 'intlocals': set(), 'intcasts': [],
 		'bound': set(), 'bound_decl': {}, 'src': {},
-		'pai': {}, 'pai_taken': set(),
+		'pai': {}, 'pai_keys': set(), 'pai_taken': set(),
 	}
 
 def reset(f):
@@ -695,10 +695,11 @@ def bounded(pv):
 	reset(pv[0].file)
 	return realkey(pv[0]) in state['bound']
 
-def pai_conv(pm):
-	"""the map at pm is one of kpair_pai"""
+def pai_conv(pm, p):
+	"""the map at pm, of page p, is one of kpair_pai (by function and
+	page, as conv_ok())"""
 	reset(pm[0].file)
-	return keym(pm[0]) in state['pai']
+	return (pm[0].current_element, norm(p)) in state['pai_keys']
 
 def same_site(k, p):
 	# the call at p is the one the facts were recorded for
@@ -1373,16 +1374,12 @@ add_pair('kmap', pm, pu, str(x), str(p))
 // goes into a new variable, kaddr (kconv_pai), unless the function has
 // a name kaddr already (pai_taken).  Fixture: kmap_page_address_inline.
 @kpair_pai depends on anymap@
-expression p, e1;
+expression p, E;
 position pm, pa, pu;
 @@
 
 kmap@pm(p);
-(
-e1 = <+... page_address@pa(p) ...+>;
-|
-<+... page_address@pa(p) ...+>;
-)
+\(E\&<+... page_address@pa(p) ...+>\);
 kunmap@pu(p);
 
 @script:python@
@@ -1394,6 +1391,7 @@ pu << kpair_pai.pu;
 add_pair('kmap', pm, pu, 'kaddr', str(p))
 page_address_ok(pa)
 state['pai'].setdefault(keym(pm[0]), set()).add(realkey(pa[0]))
+state['pai_keys'].add((pm[0].current_element, norm(p)))
 
 @pai_taken depends on kpair_pai@
 symbol kaddr;
@@ -3276,24 +3274,17 @@ x =
 // kpair_pai: the page_address() call replaced by a new variable
 @kconv_pai depends on anymap && patch@
 symbol kaddr;
-expression p, e1;
-position pm : script:python(p) { conv_km(pm, p) and pai_conv(pm) };
+expression p, E;
+position pm : script:python(p) { conv_km(pm, p) and pai_conv(pm, p) };
 position pu : script:python(p) { conv_ku(pu, p) };
 @@
 
 - kmap@pm(p);
 + kaddr = kmap_local_page(p);
-(
-e1 = <+...
+\(E\&<+...
 - page_address(p)
 + kaddr
-...+>;
-|
-<+...
-- page_address(p)
-+ kaddr
-...+>;
-)
+...+>\);
 - kunmap@pu(p);
 + kunmap_local(kaddr);
 
