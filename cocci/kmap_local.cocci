@@ -1730,8 +1730,8 @@ region_kcall(pm, str(g), pc, int(n))
 // The unmap names the expression the page was read from: "pg = E; ...
 // x = kmap(pg); ... kunmap(E)" (radeon_ttm_gtt_read()).  Paired (in
 // ksrc_add) when every path to the map passes "pg = E" last (ksrc_nodef)
-// and neither pg nor a variable of E changes from there to the unmap
-// (ksrc_chg).  Fixture: kmap_unmap_src.
+// and neither pg nor E or a part of it is assigned from there to the
+// unmap (ksrc_chg).  Fixture: kmap_unmap_src.
 @kpair_src depends on anymap@
 local idexpression struct page *pg;
 local idexpression x;
@@ -1832,9 +1832,11 @@ pc << kcall_page_src.pc;
 @@
 region_kcall(pm, str(g), pc, int(n))
 
+// every subexpression of E (p, pages, pages[p], ...): an assignment to
+// one, or its address taken, changes what E names
 @ksrcv depends on kpair_src@
 position kpair_src.pu;
-idexpression v;
+expression v;
 @@
 
 kunmap@pu(<+... v ...+>)
@@ -1862,7 +1864,7 @@ for k in [k for k in state['src'] if k[0] == keym(pk[0])]:
 @ksrc_chg depends on kpair_src exists@
 local idexpression struct page *kpair_src.pg;
 expression kpair_src.E;
-idexpression ksrcv.v;
+expression ksrcv.v;
 position kpair_src.pu, pk, pe, pc;
 expression e;
 @@

@@ -5,8 +5,9 @@
 // the array element the page came from.  Converted, as mainline did.
 // Kept: the offset changed after its initialisation (gtt_read_off_chg()),
 // the index of the element changed before the unmap (gtt_read_idx_chg());
-// the page read from elsewhere on one path (gtt_read_two_src()); these
-// three not from the kernel.  gtt_read_page() (not from the kernel): the
+// the page read from elsewhere on one path (gtt_read_two_src()), the
+// element itself assigned before the unmap (gtt_read_elem_chg()); these
+// four not from the kernel.  gtt_read_page() (not from the kernel): the
 // in-page offset of a local, the unmap naming the page: converted.
 static ssize_t radeon_ttm_gtt_read(struct file *f, char __user *buf,
 				   size_t size, loff_t *pos)
@@ -112,5 +113,21 @@ static ssize_t gtt_read_page(struct page *page, char __user *buf,
 	ptr += off;
 	r = copy_to_user(buf, ptr, n);
 	kunmap(page);
+	return r;
+}
+
+static ssize_t gtt_read_elem_chg(struct radeon_device *rdev, char __user *buf,
+				 loff_t pos, size_t n, struct page *other)
+{
+	loff_t p = pos / PAGE_SIZE;
+	struct page *page;
+	void *ptr;
+	int r;
+
+	page = rdev->gart.pages[p];
+	ptr = kmap(page);
+	rdev->gart.pages[p] = other;
+	r = copy_to_user(buf, ptr, n);
+	kunmap(rdev->gart.pages[p]);
 	return r;
 }
