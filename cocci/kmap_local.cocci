@@ -110,7 +110,7 @@ def new_state(f):
 		'chg': set(), 'chg_cond': set(),
 		'intfuncs': set(), 'ptrdiff': [], 'intlocals': set(), 'intcasts': [],
 		'bound': set(), 'bound_decl': {}, 'src': {},
-		'pai': {}, 'pai_keys': set(), 'pai_taken': set(),
+		'pai': {}, 'pai_key_of': {}, 'pai_keys': set(), 'pai_taken': set(),
 	}
 
 def reset(f):
@@ -1391,6 +1391,7 @@ pu << kpair_pai.pu;
 add_pair('kmap', pm, pu, 'kaddr', str(p))
 page_address_ok(pa)
 state['pai'].setdefault(keym(pm[0]), set()).add(realkey(pa[0]))
+state['pai_key_of'][keym(pm[0])] = (pm[0].current_element, norm(p))
 state['pai_keys'].add((pm[0].current_element, norm(p)))
 
 @pai_taken depends on kpair_pai@
@@ -1518,6 +1519,13 @@ pu << kpair_pa.pu;
 @@
 add_pair('kmap', pm, pu, str(x), str(p))
 page_address_ok(pa)
+# "x = page_address(p);" alone between map and unmap matches kpair_pai
+# too: x takes the address, no new variable (fixture kmap_then_page_address)
+km = keym(pm[0])
+if km in state['pai']:
+	del state['pai'][km]
+	del state['pai_key_of'][km]
+	state['pai_keys'] = set(state['pai_key_of'].values())
 
 // every call between a kmap() and its unmap, and those given the page
 @kcall depends on anymap exists@

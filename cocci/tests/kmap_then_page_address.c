@@ -1,7 +1,9 @@
 // sysv_make_empty() of fs/sysv/dir.c (5.10.223): kmap() called for its
 // mapping only, the address taken with page_address() after it.  The
 // address is kmap_local_page()'s, as mainline did.  pa_twice(): a second
-// page_address() of the page in the region: kept.
+// page_address() of the page in the region: kept.  pa_alone(): the
+// assignment the only statement between map and unmap (also a kpair_pai
+// shape): the variable takes the address, no new variable is made.
 int sysv_make_empty(struct inode *inode, struct inode *dir)
 {
 	struct page *page = grab_cache_page(inode->i_mapping, 0);
@@ -44,4 +46,14 @@ static void pa_twice(struct page *page)
 	end = page_address(page) + PAGE_SIZE;
 	memset(base, 0, end - base);
 	kunmap(page);
+}
+
+static void pa_alone(struct page *page, char **out)
+{
+	char *base;
+
+	kmap(page);
+	base = page_address(page);
+	kunmap(page);
+	*out = NULL;
 }
