@@ -2216,7 +2216,7 @@ state['params'].setdefault(str(fn), {})
 
 // functions of the file returning an integer no wider than int (not long,
 // which may carry an address): their result holds none of their
-// arguments (returns_param).  Fixtures: kmap_int_result, kmap_int_swapon.
+// arguments (returns_param).  Fixtures: kmap_int_result, kmap_guarded_unmap.
 @fintret depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
 type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
@@ -2335,7 +2335,7 @@ state['ptrdiff'].append((int(p1[0].line), int(p1[0].column),
 
 // (a local variable of an integer type no wider than int, Li, holds no
 // address: its assignments make no alias; escape_reason refuses an
-// address held in one.  Fixtures: kmap_int_result, kmap_int_swapon.)
+// address held in one.  Fixtures: kmap_int_result, kmap_guarded_unmap.)
 @fassign depends on kpair || kpair_pa || kpair_adv || kpair_cond || kpair_pre || kpair_adv_var || kpair_src || kpair_pai@
 typedef bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32;
 type T = {char, signed char, unsigned char, short, unsigned short, int, unsigned int, bool, u8, u16, u32, s8, s16, s32, __u8, __u16, __u32, __s8, __s16, __s32, __le16, __le32, __be16, __be32};
